@@ -49,10 +49,10 @@ export const DEFAULT_ZONE_POLICIES: Record<Zone, ZonePolicy> = {
  * Reads a resource's zone from its tag value. Anything that is not 1, 2 or 3 is treated as Zone 3
  * (fail closed) and reported as unknown so the card can say so.
  */
-export function zoneFromTag(value: unknown): { zone: Zone; known: boolean } {
+export function zoneFromTag(value: unknown): { zone: Zone; zoneKnown: boolean } {
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-  if (text === '1' || text === '2' || text === '3') return { zone: Number(text) as Zone, known: true };
-  return { zone: 3, known: false };
+  if (text === '1' || text === '2' || text === '3') return { zone: Number(text) as Zone, zoneKnown: true };
+  return { zone: 3, zoneKnown: false };
 }
 
 /** Remediation due date for a finding claimed at `from`. */

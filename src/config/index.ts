@@ -1,0 +1,76 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEnv } from 'node:util';
+import type { ZodIssue } from 'zod';
+import { configSchema, type RawConfig } from './schema';
+
+export interface Config {
+  mode: 'embedded' | 'azure';
+  server: { port: number; host: string };
+  logLevel: RawConfig['LOG_LEVEL'];
+  /** Present only when a Bot Framework app id is configured; then incoming JWTs are validated. */
+  bot?: { appId: string; password?: string; tenantId?: string; type: RawConfig['BOT_TYPE'] };
+  store: { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+  simulation: { seed: number; trickleSeconds: number };
+  zoneTag: string;
+  azure: { subscriptionIds: string[]; workspaceId?: string; clientId?: string };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}\nFix these in env/.env.<APP_ENV> (or env/.env.<APP_ENV>.user for secrets) or the environment; see the README's configuration table.`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Variables from `env/.env.<APP_ENV>` then `env/.env.<APP_ENV>.user` (Teams Toolkit convention; secrets
+ * belong only in the gitignored .user file). Real environment variables win over both files.
+ */
+export function readEnvFiles(rootDir: string, appEnv: string): Record<string, string> {
+  const merged: Record<string, string> = {};
+  for (const file of [`.env.${appEnv}`, `.env.${appEnv}.user`]) {
+    const path = join(rootDir, 'env', file);
+    if (existsSync(path)) Object.assign(merged, parseEnv(readFileSync(path, 'utf8')));
+  }
+  return merged;
+}
+
+function describe(issue: ZodIssue, input: Record<string, string | undefined>): string {
+  const name = String(issue.path[0] ?? 'configuration');
+  const got = input[name] === undefined ? '' : ` (got "${input[name]}")`;
+  if (issue.code === 'invalid_enum_value') return `${name} must be one of ${issue.options.join(', ')}${got}`;
+  if (issue.code === 'custom') return `${name} ${issue.message}`;
+  return `${name}: ${issue.message}${got}`;
+}
+
+/** Validates the variables once, at start-up; every other module receives the typed Config. */
+export function parseConfig(vars: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(vars);
+  if (!result.success) throw new ConfigError(result.error.issues.map((i) => describe(i, vars)));
+  const c = result.data;
+  const bot = c.BOT_ID ? { appId: c.BOT_ID, password: c.BOT_PASSWORD, tenantId: c.BOT_TENANT_ID, type: c.BOT_TYPE } : undefined;
+  if (!bot && c.BIND_HOST && !isLoopback(c.BIND_HOST)) {
+    throw new ConfigError([`BIND_HOST must be a loopback address while BOT_ID is empty (anonymous Bot Framework auth is only safe locally); got "${c.BIND_HOST}"`]);
+  }
+  return {
+    mode: c.MODE,
+    server: { port: c.PORT, host: c.BIND_HOST ?? (bot ? '0.0.0.0' : '127.0.0.1') },
+    logLevel: c.LOG_LEVEL,
+    bot,
+    store: c.STORE === 'postgres' ? { kind: 'postgres', url: c.DATABASE_URL! } : { kind: 'sqlite', path: c.SQLITE_PATH },
+    simulation: { seed: c.SIM_SEED, trickleSeconds: c.SIM_TRICKLE_SECONDS },
+    zoneTag: c.ZONE_TAG,
+    azure: { subscriptionIds: c.AZURE_SUBSCRIPTION_IDS, workspaceId: c.LOG_ANALYTICS_WORKSPACE_ID, clientId: c.AZURE_CLIENT_ID },
+  };
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+/** Loads the configuration for this process: env files for APP_ENV (default "local"), then the environment. */
+export function loadConfig(rootDir: string, env: NodeJS.ProcessEnv = process.env): Config {
+  const appEnv = env.APP_ENV ?? 'local';
+  return parseConfig({ ...readEnvFiles(rootDir, appEnv), ...env });
+}

@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { startBot } from './bot';
+import { ConfigError, loadConfig } from './config';
+import { log, setLogLevel } from './log';
+
+/** Starts the bot server; stops gracefully on SIGTERM/SIGINT (in-flight turns finish, the store closes). */
+export async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(join(__dirname, '..'));
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  setLogLevel(config.logLevel);
+  const bot = await startBot(config);
+  const shutdown = (signal: string) => {
+    log().info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    bot.stop().then(
+      () => process.exit(0),
+      (err) => {
+        log().error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    log().fatal({ err }, 'start-up failed');
+    process.exit(1);
+  });
+}

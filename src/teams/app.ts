@@ -1,0 +1,27 @@
+import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
+import { log } from '../log';
+import type { TeamsDeps } from './deps';
+import * as help from './listeners/help';
+import * as install from './listeners/install';
+import * as question from './listeners/question';
+
+/** The teams-ai application with every listener registered; one file per listener under ./listeners. */
+export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefined, deps: TeamsDeps): Application<TurnState> {
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId,
+    // State lives in the bot's own store; teams-ai's turn state needs no storage here.
+    removeRecipientMention: true,
+    startTypingTimer: false,
+  });
+  install.register(app, deps);
+  help.register(app);
+  question.register(app);
+  app.error(async (context, error) => {
+    log().error({ err: error, activityType: context.activity.type }, 'turn failed');
+    if (context.activity.type === 'message') {
+      await context.sendActivity('Sorry, something went wrong on my side while handling that. The error is logged; please try again.');
+    }
+  });
+  return app;
+}

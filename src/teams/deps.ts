@@ -1,0 +1,10 @@
+import type { DefenderDataSource, Clock } from '../domain/ports';
+import type { ConversationStore } from '../store/conversations';
+
+/** What the Teams listeners need from the rest of the bot. */
+export interface TeamsDeps {
+  conversations: ConversationStore;
+  dataSource: DefenderDataSource;
+  dataSourceLabel: string;
+  clock: Clock;
+}
