@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const PORT = z.coerce.number().int().min(1).max(65535);
+// 0 asks the OS for any free port (tests).
+const PORT = z.coerce.number().int().min(0).max(65535);
 const optionalText = z
   .string()
   .trim()

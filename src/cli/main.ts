@@ -1,0 +1,30 @@
+const USAGE = `Usage: ai-posture-bot <command>
+
+Commands:
+  start     Run the bot server with the configuration from env/ and the environment
+  help      Show this text
+`;
+
+/** Sub-commands load their modules lazily so a quick command does not pay for the server's start-up. */
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  start: async () => (await import('../main')).main(),
+};
+
+/** The `ai-posture-bot` command. */
+export function run(args: string[]): void {
+  const [command = 'help', ...rest] = args;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const handler = COMMANDS[command];
+  if (!handler) {
+    process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  handler(rest).catch((err: Error) => {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  });
+}
