@@ -30,8 +30,34 @@ const REWRITES: [RegExp, string][] = [
   [/\bw\//g, 'with '],
 ];
 
+// Wrappers that carry no intent ("Hi, could you please …"). Only removed when a question remains, so a bare
+// "hello" still reaches the classifier (as small talk).
+const WRAPPERS: RegExp[] = [
+  /^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|greetings)(?: there| team| all| bot)?\b[!.]?\s+/,
+  /^(?:quick (?:one|question)|question|sorry)\b[:\s-]*/,
+  /^(?:could|can|would|will) you (?:please |kindly |pls )?(?:be able to )?/,
+  /^(?:i'd|i would) like (?:to (?:see|know|get|have) )?/,
+  /^(?:please|kindly|pls)\s+/,
+  /\s+(?:please|pls|thanks|thank you)$/,
+];
+
+function unwrap(text: string): string {
+  let out = text;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const pattern of WRAPPERS) {
+      const next = out.replace(pattern, '').trim();
+      if (next !== out && next.split(' ').length >= 2) {
+        out = next;
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
 export function canonicalize(normalized: string): string {
   let text = normalized;
   for (const [pattern, replacement] of REWRITES) text = text.replace(pattern, replacement);
-  return text.replace(/\s+/g, ' ').trim();
+  return unwrap(text.replace(/\s+/g, ' ').trim());
 }

@@ -11,7 +11,7 @@ import { normalizeText, stripMentions } from './text';
 import { trainClassifier } from './train';
 
 /** Below this top score the bot asks "Did you mean…" with the alternatives (calibrated on test/nlu/heldout.jsonl). */
-export const CONFIDENCE_THRESHOLD = 0.5;
+export const CONFIDENCE_THRESHOLD = 0.6;
 
 export interface Understanding {
   intent: Intent;

@@ -6,8 +6,13 @@
 import { BuiltinMicrosoft, containerBootstrap, type BuiltinExtractor, type DateEdge } from '../nlpjs';
 import { daysSince } from './time-range';
 
-const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec';
-export const CALENDAR_CUE = new RegExp(`\\b(?:since|from|after|starting)\\b|\\b(?:${MONTHS})[a-z]*\\.?\\s+\\d|\\b\\d{1,2}/\\d{1,2}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`);
+const MONTHS = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const WEEKDAYS = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*';
+// A date must follow the preposition: "from tor exit nodes" or "since when" are not calendar expressions.
+export const CALENDAR_CUE = new RegExp(
+  `\\b(?:since|from|after|starting(?: on| from)?)\\s+(?:the\\s+)?(?:\\d|${MONTHS}\\s|${WEEKDAYS}\\b|last|early|mid|late|beginning|start|end|yesterday)` +
+    `|\\b${MONTHS}\\s+\\d|\\b\\d{1,2}/\\d{1,2}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`,
+);
 
 export class CalendarParser {
   private readonly extractor: BuiltinExtractor;

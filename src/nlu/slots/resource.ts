@@ -60,8 +60,15 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
+/** How much a word supports a name token: 1, or 0.5 through a plural ("foundry hubs" is a class, not one hub). */
+function support(token: string, word: string): number {
+  if (token === word) return 1;
+  if (token === singular(word)) return 0.5;
+  return similar(token, word) ? 1 : 0;
+}
+
 function similar(token: string, word: string): boolean {
-  if (token === word || token === singular(word)) return true;
+  if (token === word) return true;
   const shorter = Math.min(token.length, word.length);
   if (shorter >= 5) return editDistance(token, word) <= (shorter >= 8 ? 2 : 1);
   return false;
@@ -98,8 +105,8 @@ export class ResourceMatcher {
         for (const token of c.tokens) {
           const hit = findToken(token.text, words);
           if (hit) {
-            got += token.weight;
-            hit.forEach((i) => used.add(i));
+            got += token.weight * hit.support;
+            hit.words.forEach((i) => used.add(i));
           }
         }
         return { name: c.name, score: got / c.total, words: [...used].sort((a, b) => a - b) };
@@ -112,9 +119,24 @@ export class ResourceMatcher {
   }
 }
 
-/** Word indexes that spell a name token, or undefined. */
-function findToken(token: string, words: Word[]): number[] | undefined {
-  for (const w of words) if (similar(token, w.text)) return [w.index];
+interface Hit {
+  words: number[];
+  support: number;
+}
+
+/** The words that spell a name token and how strongly, or undefined. */
+function findToken(token: string, words: Word[]): Hit | undefined {
+  let best: Hit | undefined;
+  for (const w of words) {
+    const s = support(token, w.text);
+    if (s > (best?.support ?? 0)) best = { words: [w.index], support: s };
+  }
+  if (best) return best;
+  const hit = findSpelling(token, words);
+  return hit && { words: hit, support: 1 };
+}
+
+function findSpelling(token: string, words: Word[]): number[] | undefined {
   for (const alias of ALIASES[token] ?? []) {
     const parts = alias.split(' ');
     for (let i = 0; i + parts.length <= words.length; i += 1) {
@@ -126,7 +148,7 @@ function findToken(token: string, words: Word[]): number[] | undefined {
     // "doc processing" / "document processing" → docprocessing; "gen ai" / "generative ai" → genai.
     for (let cut = 2; cut <= token.length - 2; cut += 1) {
       const [p1, p2] = [token.slice(0, cut), token.slice(cut)];
-      if (a.startsWith(p1) && (b === p2 || b.startsWith(p2) || similar(p2, b))) return [words[i].index, words[i + 1].index];
+      if (a.startsWith(p1) && (b.startsWith(p2) || similar(p2, b))) return [words[i].index, words[i + 1].index];
     }
   }
   if (token.length >= 2 && token.length <= 4) {

@@ -9,7 +9,7 @@ const NUMBERS: Record<string, Severity> = { '1': 'critical', '2': 'high', '3': '
 const SEV = '(low|medium|med|moderate|high|critical|crit)';
 const NOUN = '(?:alerts?|findings?|recommendations?|recs?|issues?|items?|ones|incidents?|paths?|detections?|vulns?|vulnerabilit(?:y|ies)|risks?|threats?|assessments?|problems?|events?|exposures?|misconfigurations?)';
 // Words that may sit between the severity and its noun ("critical zone 3 openai alerts") ...
-const FILLER = "(?:and|or|&|open|new|active|unresolved|outstanding|overdue|unhealthy|ai|defender|security|threat|zone|z[123]|[123]|openai|azure|ml|search|foundry|cognitive|services?|attack|jailbreak|prompt|injection|posture|'s)";
+const FILLER = "(?:and|or|&|low|medium|high|critical|crit|open|new|active|unresolved|outstanding|overdue|unhealthy|ai|defender|security|threat|zone|z[123]|[123]|openai|azure|ml|search|foundry|cognitive|services?|attack|jailbreak|prompt|injection|posture|'s)";
 
 const PATTERNS: RegExp[] = [
   new RegExp(`\\bsev(?:erity)?\\s*(?:[:=]|is|of|at|level|-)?\\s*${SEV}\\b`, 'g'),

@@ -10,11 +10,16 @@ const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, couple: 2, 'a couple of': 2, three: 3, few: 3, 'a few': 3, four: 4, five: 5, six: 6,
   seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fourteen: 14, fifteen: 15, thirty: 30, sixty: 60, ninety: 90,
 };
-const NUM = `(\\d{1,4}|a couple of|a few|couple|few|${Object.keys(NUMBER_WORDS).filter((w) => !w.includes(' ')).join('|')})`;
-const UNIT = '(minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|quarters?|years?|yrs?|y)';
+const WORD_NUM = `(a couple of|a few|${Object.keys(NUMBER_WORDS).filter((w) => !w.includes(' ')).join('|')})`;
+const UNIT = '(minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mos?|quarters?|years?|yrs?)';
+// Single-letter units only straight after digits ("7d", "24h", "2w", "1y"), never after words ("any", "and").
+const SHORT_UNIT = '(h|d|w|y)';
 // "72 hour SLA" or "30-day average" describe something else than the period asked about.
 const NOT_A_RANGE = '(?!\\s*(?:sla|slas|deadline|grace|average|avg|mean|baseline|window|term|expir))';
-const SPAN = new RegExp(`(?:^|[^\\w.,])${NUM}[\\s-]*${UNIT}\\b${NOT_A_RANGE}`);
+const SPANS = [
+  new RegExp(`(?:^|[^\\w.,])(\\d{1,4})\\s?-?\\s?(?:${UNIT}|${SHORT_UNIT})\\b${NOT_A_RANGE}`),
+  new RegExp(`\\b${WORD_NUM}[\\s-]+${UNIT}\\b${NOT_A_RANGE}`),
+];
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const SINCE_WEEKDAY = /\bsince\s+(?:last\s+)?(sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)(?:day|nesday|rsday|urday)?\b/;
@@ -65,9 +70,9 @@ function sinceWeekday(prefix: string, now: Date): string | undefined {
 /** The duration a text names (`now` only matters for "since <weekday>"), or undefined. */
 export function parseTimeRange(text: string, now: Date): string | undefined {
   const lower = text.toLowerCase();
-  const span = SPAN.exec(lower);
-  if (span) {
-    const d = spanToDuration(toNumber(span[1]), span[2]);
+  for (const pattern of SPANS) {
+    const m = pattern.exec(lower);
+    const d = m && spanToDuration(toNumber(m[1]), m[2] ?? m[3]);
     if (d) return d;
   }
   const weekday = SINCE_WEEKDAY.exec(lower);
