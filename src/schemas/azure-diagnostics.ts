@@ -13,7 +13,7 @@ import { defineTable } from './define';
  * 2. Only the suffixed (`_s`/`_d`/`_g`) columns a Cognitive Services / Azure OpenAI `RequestResponse`
  *    record fills: `properties_s` (JSON text: apiName, requestTime, requestLength, responseTime,
  *    responseLength, objectId, streamType, modelDeploymentName, modelName, modelVersion), `event_s`
- *    ("ShoeboxCallResult"), `location_s` and `Tenant_s`. The ~170 suffixed columns other services produce
+ *    ("ShoeboxCallResult") and `location_s` (the account's region). The ~170 suffixed columns other services produce
  *    (SQL, Key Vault, Automation...) are left out: they are always null for AI resources and would multiply
  *    the memory of a million-row simulated table.
  *
@@ -28,6 +28,6 @@ export const AzureDiagnostics = defineTable(
    SubscriptionId:string ResourceProvider:string Resource:string ResourceType:string OperationName:string
    OperationVersion:string ResultType:string ResultSignature:string ResultDescription:string CorrelationId:string
    CallerIPAddress:string DurationMs:long Level:string Message:string AdditionalFields:dynamic
-   properties_s:string event_s:string location_s:string Tenant_s:string
+   properties_s:string event_s:string location_s:string
    SourceSystem:string Type:string _ResourceId:string _SubscriptionId:string _BilledSize:real _IsBillable:string`,
 );
