@@ -1,32 +1,24 @@
 /**
  * Evaluates the recognizer on the held-out set (test/nlu/heldout.jsonl): intent accuracy, slot exact-match,
  * out-of-scope precision and recall, the misses, and timings. Exits 1 below the quality bars.
- * Run: npx tsx scripts/eval-nlu.ts [--json]
+ * Run: npx tsx scripts/eval-nlu.ts
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import type { Intent, Slots } from '../src/domain/intents';
 import { Recognizer } from '../src/nlu';
+import { loadHeldOut } from '../test/nlu/heldout';
 import { TEST_NOW, TEST_RESOURCE_NAMES } from '../test/nlu/inventory';
 
 const BARS = { intentAccuracy: 0.95, slotExactMatch: 0.9, outOfScopePrecision: 0.95 };
-
-interface Example {
-  text: string;
-  intent: Intent;
-  slots: Slots;
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const print = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<number> {
-  const file = join(__dirname, '..', 'test', 'nlu', 'heldout.jsonl');
-  const examples = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Example);
+  const examples = loadHeldOut();
 
   const t0 = performance.now();
   const recognizer = await Recognizer.create({ resourceNames: TEST_RESOURCE_NAMES, now: () => TEST_NOW });
@@ -68,18 +60,18 @@ async function main(): Promise<number> {
     outOfScopePrecision: predictedNone ? bothNone / predictedNone : 1,
     outOfScopeRecall: trueNone ? bothNone / trueNone : 1,
   };
-  console.log(`held-out examples        ${result.examples} (${trueNone} out of scope)`);
-  console.log(`intent accuracy          ${pct(result.intentAccuracy)}  (${intentOk}/${examples.length}, bar ${pct(BARS.intentAccuracy)})`);
-  console.log(`slot exact-match         ${pct(result.slotExactMatch)}  (${slotOk}/${intentOk} with the right intent, bar ${pct(BARS.slotExactMatch)})`);
-  console.log(`out-of-scope precision   ${pct(result.outOfScopePrecision)}  (${bothNone}/${predictedNone}, bar ${pct(BARS.outOfScopePrecision)})`);
-  console.log(`out-of-scope recall      ${pct(result.outOfScopeRecall)}  (${bothNone}/${trueNone})`);
-  console.log(`low confidence flagged   ${lowConfidenceWrong}/${examples.length - intentOk} wrong answers, ${lowConfidenceRight}/${intentOk} right answers`);
-  console.log(`start-up (train+warm-up) ${createMs.toFixed(0)} ms`);
-  console.log(`understand               p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`);
-  console.log(misses.length ? `\nmisses (${misses.length}):\n  ${misses.join('\n  ')}` : '\nno misses');
+  print(`held-out examples        ${result.examples} (${trueNone} out of scope)`);
+  print(`intent accuracy          ${pct(result.intentAccuracy)}  (${intentOk}/${examples.length}, bar ${pct(BARS.intentAccuracy)})`);
+  print(`slot exact-match         ${pct(result.slotExactMatch)}  (${slotOk}/${intentOk} with the right intent, bar ${pct(BARS.slotExactMatch)})`);
+  print(`out-of-scope precision   ${pct(result.outOfScopePrecision)}  (${bothNone}/${predictedNone}, bar ${pct(BARS.outOfScopePrecision)})`);
+  print(`out-of-scope recall      ${pct(result.outOfScopeRecall)}  (${bothNone}/${trueNone})`);
+  print(`low confidence flagged   ${lowConfidenceWrong}/${examples.length - intentOk} wrong answers, ${lowConfidenceRight}/${intentOk} right answers`);
+  print(`start-up (train+warm-up) ${createMs.toFixed(0)} ms`);
+  print(`understand               p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`);
+  print(misses.length ? `\nmisses (${misses.length}):\n  ${misses.join('\n  ')}` : '\nno misses');
 
   const failed = (Object.keys(BARS) as (keyof typeof BARS)[]).filter((k) => result[k] < BARS[k]);
-  if (failed.length) console.log(`\nFAIL: below the bar: ${failed.join(', ')}`);
+  if (failed.length) print(`\nFAIL: below the bar: ${failed.join(', ')}`);
   return failed.length ? 1 : 0;
 }
 

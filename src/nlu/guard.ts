@@ -15,7 +15,11 @@ const KQL = [
   /\b(?:ago|bin|datetime|todynamic|tostring|parse_json)\s*\(/i,
 ];
 const SQL = [
-  /\bselect\s+[\w*,\s.()]+\s+from\s+\w/i,
+  // SELECT is also English ("select the top callers from last week"): require SQL's shape around it.
+  /\bselect\s+(?:\*|top\s+\d+|distinct)\s.*\bfrom\b/i,
+  /\bselect\s+[\w.]+(?:\s*,\s*[\w.]+)+\s+from\s+\w/i,
+  /\bselect\s.+\bfrom\s+[\w.[\]"`]+\s*(?:;|where\b|join\b|group\s+by|order\s+by|limit\b)/i,
+  /^\s*select\s.+\bfrom\s+[\w.[\]"`]+\s*$/i,
   /\b(?:drop|truncate|alter|create)\s+(?:table|database|schema|index|view|user)\b/i,
   /\binsert\s+into\b|\bdelete\s+from\b|\bupdate\s+\w+\s+set\b|\bunion\s+(?:all\s+)?select\b|\bexec(?:ute)?\s+xp_/i,
   /'\s*or\s+'?1'?\s*=\s*'?1|;\s*--|\/\*.*\*\//i,

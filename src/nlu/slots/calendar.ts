@@ -31,8 +31,9 @@ export class CalendarParser {
 
   /** Days from the expression's (past) start to now, or undefined. */
   parse(text: string, now: Date): string | undefined {
-    if (!CALENDAR_CUE.test(text)) return undefined;
-    const { edges } = this.extractor.extract({ text, locale: 'en' });
+    const lower = text.toLowerCase();
+    if (!CALENDAR_CUE.test(lower)) return undefined;
+    const { edges } = this.extractor.extract({ text: lower, locale: 'en' });
     for (const edge of edges) {
       const start = startOf(edge);
       if (start) return daysSince(start, now);
