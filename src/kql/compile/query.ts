@@ -14,7 +14,11 @@ export function compileQuery(root: SNode, ctx: Ctx): CompiledTable {
     } else if (kind === 'ExpressionStatement') {
       if (result) throw ctx.unsupported(st, 'several result statements');
       const expr = req(st, 'Expression');
-      if (!isTabular(expr)) throw ctx.unsupported(st, 'scalar query result (use print)');
+      if (!isTabular(expr)) {
+        // e.g. facet or fork: operators whose result is not one table.
+        if (kindOf(expr) === 'PipeExpression') throw ctx.unsupported(req(expr, 'Operator'));
+        throw ctx.unsupported(st, 'scalar query result (use print)');
+      }
       result = compileTabular(expr, ctx);
     } else {
       throw ctx.unsupported(st);

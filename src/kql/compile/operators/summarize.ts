@@ -149,8 +149,12 @@ function argExtreme(call: SNode, outCols: KqlColumn[], inputCols: KqlColumn[], a
     step: (s, r) => {
       const st = s as { best: unknown; row: Row | null };
       const v = value(r);
-      if (v == null) return s;
-      if (st.row === null || compareNonNull(v, st.best) * sign > 0) {
+      if (v == null) {
+        // All-null groups still yield a row (the first one); a non-null value replaces it.
+        if (st.row === null) st.row = r;
+        return s;
+      }
+      if (st.best == null || compareNonNull(v, st.best) * sign > 0) {
         st.best = v;
         st.row = r;
       }
