@@ -28,7 +28,7 @@ export async function startBot(config: Config, clock: Clock = systemClock): Prom
   }
   const db = await openDatabase(config.store);
   const conversations = new ConversationStore(db);
-  const dataSource = new EmbeddedDataSource({ seed: config.simulation.seed, now: clock.now() });
+  const dataSource = new EmbeddedDataSource({ seed: config.simulation.seed, now: clock.now(), zoneTag: config.zoneTag });
   const adapter = createAdapter(config.bot);
   const app = createTeamsApp(adapter, config.bot?.appId, {
     conversations,

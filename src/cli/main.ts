@@ -5,10 +5,15 @@ Commands:
   help      Show this text
 `;
 
-/** Sub-commands load their modules lazily so a quick command does not pay for the server's start-up. */
+/**
+ * Sub-commands load their modules lazily so a quick command does not pay for the server's start-up.
+ * (A CommonJS `require`, because tsx leaves `import()` as an ESM import that cannot resolve .ts paths.)
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
-  start: async () => (await import('../main')).main(),
+  start: () => (require('../main') as typeof import('../main')).main(),
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The `ai-posture-bot` command. */
 export function run(args: string[]): void {

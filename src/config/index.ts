@@ -9,7 +9,7 @@ export interface Config {
   server: { port: number; host: string };
   logLevel: RawConfig['LOG_LEVEL'];
   /** Present only when a Bot Framework app id is configured; then incoming JWTs are validated. */
-  bot?: { appId: string; password?: string; tenantId?: string; type: RawConfig['BOT_TYPE'] };
+  bot?: { appId: string; password?: string; tenantId?: string; type: RawConfig['BOT_TYPE']; openIdMetadataUrl?: string };
   store: { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
   simulation: { seed: number; trickleSeconds: number };
   zoneTag: string;
@@ -49,7 +49,9 @@ export function parseConfig(vars: Record<string, string | undefined>): Config {
   const result = configSchema.safeParse(vars);
   if (!result.success) throw new ConfigError(result.error.issues.map((i) => describe(i, vars)));
   const c = result.data;
-  const bot = c.BOT_ID ? { appId: c.BOT_ID, password: c.BOT_PASSWORD, tenantId: c.BOT_TENANT_ID, type: c.BOT_TYPE } : undefined;
+  const bot = c.BOT_ID
+    ? { appId: c.BOT_ID, password: c.BOT_PASSWORD, tenantId: c.BOT_TENANT_ID, type: c.BOT_TYPE, openIdMetadataUrl: c.BOT_OPENID_METADATA_URL }
+    : undefined;
   if (!bot && c.BIND_HOST && !isLoopback(c.BIND_HOST)) {
     throw new ConfigError([`BIND_HOST must be a loopback address while BOT_ID is empty (anonymous Bot Framework auth is only safe locally); got "${c.BIND_HOST}"`]);
   }

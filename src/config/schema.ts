@@ -28,6 +28,7 @@ export const configSchema = z
     BOT_PASSWORD: optionalText,
     BOT_TENANT_ID: optionalText,
     BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('MultiTenant'),
+    BOT_OPENID_METADATA_URL: z.string().trim().url('must be a URL').optional(),
     STORE: z.enum(['sqlite', 'postgres']).default('sqlite'),
     SQLITE_PATH: z.string().trim().min(1).default('.data/ai-posture-bot.sqlite'),
     DATABASE_URL: optionalText,

@@ -1,5 +1,6 @@
 import type { AlertFinding, ResourceRef } from '../domain/findings';
 import type { DefenderDataSource, DependencyStatus } from '../domain/ports';
+import { zoneFromTag } from '../domain/zones';
 import { createSimulatedTenant, type SimulatedTenant } from '../sim';
 import { alertFromSecurityAlertRow } from './alert-from-row';
 import { RESOURCE_KIND_LABELS } from './resource-kinds';
@@ -10,13 +11,16 @@ export class EmbeddedDataSource implements DefenderDataSource {
   readonly tenant: SimulatedTenant;
   private readonly resources: Map<string, ResourceRef>;
 
-  constructor(options: { seed: number; now: Date }) {
+  constructor(options: { seed: number; now: Date; zoneTag: string }) {
     this.tenant = createSimulatedTenant({ seed: options.seed, now: options.now });
+    // Zones come from the resources' tags, as in Azure, so a missing or bad tag fails closed to Zone 3.
+    const tags = new Map(this.tenant.tables.resources!.map((row) => [String(row.id).toLowerCase(), row.tags as Record<string, unknown> | null]));
     this.resources = new Map(
-      this.tenant.resources.map((r) => [
-        r.id.toLowerCase(),
-        { id: r.id, name: r.name, kind: RESOURCE_KIND_LABELS[r.type] ?? r.type, zone: r.zone, zoneKnown: r.zoneKnown ?? true, owner: r.owner },
-      ]),
+      this.tenant.resources.map((r) => {
+        const key = r.id.toLowerCase();
+        const zone = tags.has(key) ? zoneFromTag(tags.get(key)?.[options.zoneTag]) : { zone: r.zone, zoneKnown: true };
+        return [key, { id: r.id, name: r.name, kind: RESOURCE_KIND_LABELS[r.type] ?? r.type, owner: r.owner, ...zone }];
+      }),
     );
   }
 

@@ -3,6 +3,7 @@ import restify from 'restify';
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { DependencyStatus } from '../domain/ports';
 import { log, withCorrelation } from '../log';
+import { activityProblem } from './activity-shape';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
@@ -27,6 +28,12 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
     // One id per turn ties together every log line the turn writes, here and in the handlers.
     const correlationId = typeof body.id === 'string' && body.id ? body.id : randomUUID();
     await withCorrelation(correlationId, async () => {
+      const problem = activityProblem(req.body);
+      if (problem) {
+        log().warn({ problem }, 'malformed activity refused');
+        res.json(400, { error: `Not a Bot Framework activity: ${problem}` });
+        return;
+      }
       log().debug({ activityType: body.type }, 'activity received');
       await deps.adapter.process(req, res, async (context) => {
         await deps.app.run(context);

@@ -29,7 +29,13 @@ describe('configuration', () => {
   it('binds to all interfaces and turns JWT validation on when a bot app id is set', () => {
     const c = parseConfig({ BOT_ID: '11111111-2222-3333-4444-555555555555', BOT_PASSWORD: 's3cret' });
     assert.equal(c.server.host, '0.0.0.0');
-    assert.deepEqual(c.bot, { appId: '11111111-2222-3333-4444-555555555555', password: 's3cret', tenantId: undefined, type: 'MultiTenant' });
+    assert.deepEqual(c.bot, {
+      appId: '11111111-2222-3333-4444-555555555555',
+      password: 's3cret',
+      tenantId: undefined,
+      type: 'MultiTenant',
+      openIdMetadataUrl: undefined,
+    });
   });
 
   const bad: [string, Record<string, string>, RegExp][] = [

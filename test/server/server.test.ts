@@ -3,6 +3,7 @@ import type { RunningBot } from '../../src/bot';
 import { install, message, uninstall } from '../support/activities';
 import { postActivity, startTestBot } from '../support/bot';
 import { cardsOf, ConnectorStub } from '../support/connector-stub';
+import { JwtIssuer, otherPrivateKey } from '../support/jwt-issuer';
 
 describe('bot server (anonymous, embedded mode)', () => {
   let bot: RunningBot;
@@ -82,16 +83,22 @@ describe('bot server (anonymous, embedded mode)', () => {
 });
 
 describe('bot server with a bot app id (JWT validation on)', () => {
+  const APP_ID = '0d7c3e2a-1b4f-4c6d-8e9f-0a1b2c3d4e5f';
   let bot: RunningBot;
   const connector = new ConnectorStub();
+  const issuer = new JwtIssuer();
   before(async () => {
     await connector.start();
-    bot = await startTestBot({ BOT_ID: '0d7c3e2a-1b4f-4c6d-8e9f-0a1b2c3d4e5f', BOT_PASSWORD: 'not-a-real-secret', BIND_HOST: '127.0.0.1' });
+    await issuer.start();
+    bot = await startTestBot({ BOT_ID: APP_ID, BOT_PASSWORD: 'not-a-real-secret', BIND_HOST: '127.0.0.1', BOT_OPENID_METADATA_URL: issuer.metadataUrl });
   });
   after(async () => {
     await bot.stop();
     await connector.stop();
+    await issuer.stop();
   });
+
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
   it('rejects an activity without an Authorization header with 401 and saves nothing', async () => {
     const res = await postActivity(bot, install(connector.url));
@@ -100,12 +107,23 @@ describe('bot server with a bot app id (JWT validation on)', () => {
     assert.equal(connector.requests.length, 0);
   });
 
-  it('rejects a forged bearer token with 401', async () => {
-    const forged = [{ alg: 'none', typ: 'JWT' }, { iss: 'https://api.botframework.com', aud: '0d7c3e2a-1b4f-4c6d-8e9f-0a1b2c3d4e5f' }]
-      .map((p) => Buffer.from(JSON.stringify(p)).toString('base64url'))
-      .join('.');
-    const res = await postActivity(bot, install(connector.url), { authorization: `Bearer ${forged}.` });
-    assert.equal(res.status, 401);
-    assert.equal((await bot.conversations.list()).length, 0);
+  const rejected: [string, () => string][] = [
+    ['a token signed with an unpublished key', () => issuer.sign({ aud: APP_ID, serviceurl: connector.url }, otherPrivateKey())],
+    ['a token for another bot', () => issuer.sign({ aud: 'another-app-id', serviceurl: connector.url })],
+    ['an expired token', () => issuer.sign({ aud: APP_ID, serviceurl: connector.url, nbf: 1_000, exp: 2_000 })],
+    ['an unsigned token', () => issuer.sign({ aud: APP_ID }).split('.').slice(0, 2).join('.') + '.'],
+  ];
+  for (const [name, token] of rejected) {
+    it(`rejects ${name} with 401 and saves nothing`, async () => {
+      const res = await postActivity(bot, install(connector.url), bearer(token()));
+      assert.equal(res.status, 401);
+      assert.equal((await bot.conversations.list()).length, 0);
+    });
+  }
+
+  it('accepts a valid channel token and handles the activity', async () => {
+    const res = await postActivity(bot, install(connector.url), bearer(issuer.sign({ aud: APP_ID, serviceurl: connector.url })));
+    assert.equal(res.status, 200);
+    assert.equal((await bot.conversations.list()).length, 1);
   });
 });
