@@ -47,6 +47,7 @@ export class Recognizer {
     const calendar = new CalendarParser();
     calendar.warmUp();
     const nlp = await trainClassifier();
+    await nlp.process('en', 'show zone 3 alerts'); // JIT warm-up: the first question would take ~15 ms
     return new Recognizer(nlp, new ResourceMatcher(options.resourceNames), calendar, options.now ?? (() => new Date()));
   }
 
@@ -68,7 +69,7 @@ export class Recognizer {
       slots = extractSlots(masked, { now: this.now(), calendar: this.calendar });
       if (resource) slots.resource = resource.name;
       if (intent === 'my_queue' && context.user) slots.user = context.user;
-      slots = slotsSchema.parse(slots);
+      slots = validSlots(slots);
     }
     return { intent, confidence, slots, alternatives, lowConfidence: confidence < CONFIDENCE_THRESHOLD };
   }
@@ -86,6 +87,14 @@ function rank(classifications: { intent: string; score: number }[]): { intent: I
     .sort((a, b) => b.confidence - a.confidence || ALL_INTENTS.indexOf(a.intent) - ALL_INTENTS.indexOf(b.intent));
   if (ranked.length === 0 || ranked[0].confidence === 0) return [{ intent: 'none', confidence: 1 }];
   return ranked.filter((r, i) => i === 0 || r.confidence > 0).slice(0, 3);
+}
+
+/** Drops a slot the schema refuses (a resource name or user id over 200 characters) instead of failing. */
+function validSlots(slots: Slots): Slots {
+  const result = slotsSchema.safeParse(slots);
+  if (result.success) return result.data;
+  const bad = new Set(result.error.issues.map((i) => String(i.path[0])));
+  return slotsSchema.parse(Object.fromEntries(Object.entries(slots).filter(([k]) => !bad.has(k))));
 }
 
 function round(score: number): number {

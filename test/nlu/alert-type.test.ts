@@ -9,6 +9,7 @@ describe('nlu/slots/alert-type', () => {
     ['jailbreaks', 'jailbreak'],
     ['prompt injection', 'jailbreak'],
     ['ascii smuggling', 'jailbreak'],
+    ['content-filter bypass', 'jailbreak'],
     ['credential theft', 'credential_theft'],
     ['credential leak in prompts', 'credential_theft'],
     ['leaked secrets', 'credential_theft'],

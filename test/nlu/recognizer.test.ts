@@ -85,6 +85,12 @@ describe('nlu/recognizer', () => {
     assert.equal(anonymous.slots.user, undefined);
   });
 
+  it('drops a slot the schema refuses instead of failing', async () => {
+    const u = await recognizer.understand('my queue', { user: 'x'.repeat(201) });
+    assert.equal(u.intent, 'my_queue');
+    assert.deepEqual(u.slots, {});
+  });
+
   it('omits the resource slot when nothing in the inventory matches', async () => {
     const u = await recognizer.understand('tell me about the payments assistant');
     assert.equal(u.slots.resource, undefined);

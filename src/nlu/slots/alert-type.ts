@@ -2,7 +2,7 @@
 import type { AlertTypeFamily } from '../../domain/intents';
 
 const PATTERNS: [AlertTypeFamily, RegExp][] = [
-  ['jailbreak', /\bjail\s?-?br[ea]a?ke?s?\b|\bjailbr\w*|\bprompt\s+(?:injections?|attacks?)\b|\binjection\s+attempts?\b|\bascii\s+smuggling\b|\bsmuggling\b|\bcontent\s+filter(?:ing)?\s+bypass|\bbypass(?:ing)?\s+(?:the\s+)?(?:safety|content)\s+filters?/],
+  ['jailbreak', /\bjail\s?-?br[ea]a?ke?s?\b|\bjailbr\w*|\bprompt\s+(?:injections?|attacks?)\b|\binjection\s+attempts?\b|\bascii\s+smuggling\b|\bsmuggling\b|\bcontent[\s-]+filter(?:ing)?\s+bypass|\bbypass(?:ing)?\s+(?:the\s+)?(?:safety|content)[\s-]+filters?/],
   ['credential_theft', /\bcred(?:ential)?s?\s+(?:theft|leaks?|leakage|exposure|stealing|harvesting|dumping)\b|\b(?:steal(?:ing)?|leaked|exposed|stolen)\s+(?:credentials|creds|secrets|passwords|keys|tokens)\b|\b(?:secrets?|passwords?|credentials?)\s+(?:in|inside)\s+(?:the\s+)?prompts?\b|\bcredential\s+theft\b/],
   ['sensitive_data', /\bsensitive\s+(?:data|information|info)\b|\bpii\b|\bpersonal\s+data\b|\bdata\s+(?:leaks?|leakage|exposure)\b/],
   ['suspicious_ip', /\bsuspicious\s+(?:ips?|ip\s+address(?:es)?|addresses|user[\s-]?agents?|locations?)\b|\btor\b|\banonymi[sz](?:ed|ing)\s+(?:ips?|proxies|networks?|addresses)\b|\banonymous\s+ips?\b|\bmalicious\s+ips?\b|\buser[\s-]?agents?\b/],
