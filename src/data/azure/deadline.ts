@@ -1,25 +1,53 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LogsQueryClient } from '@azure/monitor-query-logs';
 
-const current = new AsyncLocalStorage<AbortSignal>();
+interface Call {
+  signal: AbortSignal;
+  /** The headers of the last 429 seen, in case the deadline ends the SDK's wait for Retry-After. */
+  throttledHeaders?: { get(name: string): string | undefined };
+}
+
+const current = new AsyncLocalStorage<Call>();
 
 /**
- * LogsQueryClient 1.0.0 drops the `abortSignal` of `queryWorkspace` options (its option conversion keeps only
- * `requestOptions`), so the deadline reaches its requests through this pipeline policy instead. The policy runs
- * outside the retry policy, so the signal also ends the SDK's waits between retries.
+ * Binds each request to the deadline of the `withDeadline` call that sent it. LogsQueryClient 1.0.0 drops the
+ * `abortSignal` of `queryWorkspace` options (it keeps only `requestOptions`), so the signal travels this way.
+ * The outer policy runs outside the SDK's retry policy, so the deadline also ends its waits between retries;
+ * the inner one (inside the retries) remembers a 429 so that a Retry-After longer than the deadline is reported
+ * as throttling, not as a timeout.
  */
-export function addDeadlinePolicy(pipeline: LogsQueryClient['pipeline']): void {
+export function addDeadlinePolicies(pipeline: LogsQueryClient['pipeline']): void {
   pipeline.addPolicy({
     name: 'aiPostureBotDeadline',
     sendRequest(request, next) {
-      const deadline = current.getStore();
-      if (deadline) request.abortSignal = request.abortSignal ? AbortSignal.any([request.abortSignal as AbortSignal, deadline]) : deadline;
+      const call = current.getStore();
+      if (call) request.abortSignal = request.abortSignal ? AbortSignal.any([request.abortSignal as AbortSignal, call.signal]) : call.signal;
       return next(request);
     },
   });
+  pipeline.addPolicy(
+    {
+      name: 'aiPostureBotThrottleMemo',
+      async sendRequest(request, next) {
+        const response = await next(request);
+        const call = current.getStore();
+        if (call && response.status === 429) call.throttledHeaders = response.headers;
+        return response;
+      },
+    },
+    { afterPhase: 'Retry' },
+  );
 }
 
-/** Runs `fn` with every request it sends through a client with the deadline policy bound to `signal`. */
-export function withDeadline<T>(signal: AbortSignal, fn: () => Promise<T>): Promise<T> {
-  return current.run(signal, fn);
+/** Runs `fn` with the requests it sends through clients with the deadline policies bound to `signal`. */
+export async function withDeadline<T>(signal: AbortSignal, fn: () => Promise<T>): Promise<T> {
+  const call: Call = { signal };
+  try {
+    return await current.run(call, fn);
+  } catch (error) {
+    if ((error as { name?: string }).name === 'AbortError' && call.throttledHeaders) {
+      throw Object.assign(new Error('throttled until after the deadline'), { statusCode: 429, response: { headers: call.throttledHeaders }, cause: error });
+    }
+    throw error;
+  }
 }

@@ -2,7 +2,7 @@ import type { TokenCredential } from '@azure/identity';
 import { LogsQueryClient, LogsQueryResultStatus, type LogsTable, type QueryTimeInterval } from '@azure/monitor-query-logs';
 import type { QueryResult, QueryRunner, QuerySource } from '../../domain/ports';
 import { log } from '../../log';
-import { addDeadlinePolicy, withDeadline } from './deadline';
+import { addDeadlinePolicies, withDeadline } from './deadline';
 import { DEFAULT_TIMEOUT_MS, type AzureClientOptions } from './client-options';
 import { toDataUnavailable } from './errors';
 import { convertRows } from './values';
@@ -12,7 +12,7 @@ import { convertRows } from './values';
  * `ago(…)`/`between` filter, so the request asks for the widest window a workspace can hold interactively
  * (two years). A narrower default here would silently cut "last 90 days" questions short.
  */
-export const WIDEST_TIMESPAN: QueryTimeInterval = { duration: 'P730D' };
+export const WIDEST_TIMESPAN = { duration: 'P730D' } satisfies QueryTimeInterval;
 
 export interface LogAnalyticsRunnerOptions {
   credential: TokenCredential;
@@ -32,7 +32,7 @@ export class LogAnalyticsQueryRunner implements QueryRunner {
 
   constructor(private readonly options: LogAnalyticsRunnerOptions) {
     this.client = new LogsQueryClient(options.credential, { ...options.clientOptions, endpoint: options.endpoint });
-    addDeadlinePolicy(this.client.pipeline);
+    addDeadlinePolicies(this.client.pipeline);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 

@@ -3,6 +3,7 @@ import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { DataUnavailableError, type QueryResult, type QueryRunner, type QuerySource, type ResultColumn } from '../../domain/ports';
 import { log } from '../../log';
 import { DEFAULT_TIMEOUT_MS, type AzureClientOptions } from './client-options';
+import { addDeadlinePolicies, withDeadline } from './deadline';
 import { toDataUnavailable } from './errors';
 import { convertRows } from './values';
 
@@ -47,36 +48,18 @@ export class ResourceGraphQueryRunner implements QueryRunner {
 
   constructor(private readonly options: ResourceGraphRunnerOptions) {
     this.client = new ResourceGraphClient(options.credential, { ...options.clientOptions, endpoint: options.endpoint });
+    addDeadlinePolicies(this.client.pipeline);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   }
 
   async run(query: { id: string; source: QuerySource; text: string }): Promise<QueryResult> {
     if (query.source !== 'resourcegraph') throw new Error(`query ${query.id} is for ${query.source}, not Resource Graph`);
-    // One deadline for all pages: the user waits for the whole answer.
-    const abortSignal = AbortSignal.timeout(this.timeoutMs);
-    let columns: ResultColumn[] = [];
-    const rows: unknown[][] = [];
-    let truncated = false;
-    let skipToken: string | undefined;
     try {
-      for (let page = 1; ; page++) {
-        const answer = await this.client.resources(
-          {
-            subscriptions: this.options.subscriptionIds,
-            query: query.text,
-            options: { resultFormat: 'table', top: PAGE_SIZE, ...(skipToken ? { skipToken } : {}) },
-          },
-          { abortSignal },
-        );
-        const table = answer.data as ArgTable;
-        if (page === 1) columns = table.columns.map((c) => ({ name: c.name, type: ARG_TYPES[c.type] ?? 'dynamic' }));
-        rows.push(...convertRows(columns, table.rows));
-        truncated ||= answer.resultTruncated === 'true';
-        skipToken = answer.skipToken;
-        if (!skipToken) break;
-        if (page >= this.maxPages) throw tooManyPages(query.id, this.maxPages);
-      }
+      // One deadline for all pages: the user waits for the whole answer.
+      const { columns, rows, truncated } = await withDeadline(AbortSignal.timeout(this.timeoutMs), () => this.allPages(query.id, query.text));
+      // ARG truncates when a query cannot be paged (no `id` column to sort on); the card says so.
+      return truncated ? { columns, rows, partial: { reason: 'Resource Graph returned only part of the results (the answer was truncated)' } } : { columns, rows };
     } catch (error) {
       throw toDataUnavailable(error, {
         service: 'Resource Graph',
@@ -85,8 +68,27 @@ export class ResourceGraphQueryRunner implements QueryRunner {
         timeoutMs: this.timeoutMs,
       });
     }
-    // ARG truncates when a query cannot be paged (no `id` column to sort on); the card says so.
-    return truncated ? { columns, rows, partial: { reason: 'Resource Graph returned only part of the results (the answer was truncated)' } } : { columns, rows };
+  }
+
+  private async allPages(queryId: string, text: string): Promise<{ columns: ResultColumn[]; rows: unknown[][]; truncated: boolean }> {
+    let columns: ResultColumn[] = [];
+    const rows: unknown[][] = [];
+    let truncated = false;
+    let skipToken: string | undefined;
+    for (let page = 1; ; page++) {
+      const answer = await this.client.resources({
+        subscriptions: this.options.subscriptionIds,
+        query: text,
+        options: { resultFormat: 'table', top: PAGE_SIZE, ...(skipToken ? { skipToken } : {}) },
+      });
+      const table = answer.data as ArgTable;
+      if (page === 1) columns = table.columns.map((c) => ({ name: c.name, type: ARG_TYPES[c.type] ?? 'dynamic' }));
+      rows.push(...convertRows(columns, table.rows));
+      truncated ||= answer.resultTruncated === 'true';
+      skipToken = answer.skipToken;
+      if (!skipToken) return { columns, rows, truncated };
+      if (page >= this.maxPages) throw tooManyPages(queryId, this.maxPages);
+    }
   }
 }
 

@@ -43,6 +43,6 @@ export function timespanToMs(text: string): number {
   const ms =
     ((Number(days ?? 0) * 24 + Number(h)) * 60 + Number(min)) * 60_000 +
     Number(s) * 1000 +
-    (frac ? Number(`0.${frac}`) * 1000 : 0);
+    (frac ? Number(frac.padEnd(7, '0')) / 10_000 : 0); // 100 ns ticks → ms
   return sign ? -ms : ms;
 }
