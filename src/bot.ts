@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
+import { loadPolicy, StaticRoleDirectory } from './config/policy';
 import { EmbeddedDataSource } from './data/embedded';
 import { systemClock, type Clock, type DefenderDataSource, type DependencyStatus } from './domain/ports';
 import { log } from './log';
@@ -26,6 +27,7 @@ export async function startBot(config: Config, clock: Clock = systemClock): Prom
   if (config.mode === 'azure') {
     throw new Error('MODE=azure is not available yet: the Azure data adapters are being built. Use MODE=embedded.');
   }
+  const policy = loadPolicy(config.policyFile);
   const db = await openDatabase(config.store);
   const conversations = new ConversationStore(db);
   const dataSource = new EmbeddedDataSource({ seed: config.simulation.seed, now: clock.now(), zoneTag: config.zoneTag });
@@ -35,6 +37,8 @@ export async function startBot(config: Config, clock: Clock = systemClock): Prom
     dataSource,
     dataSourceLabel: 'simulated Contoso Bank tenant (embedded mode)',
     clock,
+    policy,
+    roles: new StaticRoleDirectory(policy),
   });
   const poster = new ProactivePoster(adapter, config.bot?.appId ?? '', conversations);
 

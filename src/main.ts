@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { startBot } from './bot';
 import { ConfigError, loadConfig } from './config';
+import { PolicyError } from './config/policy';
 import { log, setLogLevel } from './log';
 
 /** Starts the bot server; stops gracefully on SIGTERM/SIGINT (in-flight turns finish, the store closes). */
@@ -16,7 +17,13 @@ export async function main(): Promise<void> {
     throw err;
   }
   setLogLevel(config.logLevel);
-  const bot = await startBot(config);
+  const bot = await startBot(config).catch((err: Error) => {
+    if (err instanceof PolicyError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  });
   const shutdown = (signal: string) => {
     log().info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);

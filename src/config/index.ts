@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import type { ZodIssue } from 'zod';
 import { configSchema, type RawConfig } from './schema';
@@ -13,6 +13,8 @@ export interface Config {
   store: { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
   simulation: { seed: number; trickleSeconds: number };
   zoneTag: string;
+  /** Path of the governance policy file (roles, zone SLA overrides); see docs/policy.md. */
+  policyFile: string;
   azure: { subscriptionIds: string[]; workspaceId?: string; clientId?: string };
 }
 
@@ -45,7 +47,7 @@ function describe(issue: ZodIssue, input: Record<string, string | undefined>): s
 }
 
 /** Validates the variables once, at start-up; every other module receives the typed Config. */
-export function parseConfig(vars: Record<string, string | undefined>): Config {
+export function parseConfig(vars: Record<string, string | undefined>, rootDir = process.cwd()): Config {
   const result = configSchema.safeParse(vars);
   if (!result.success) throw new ConfigError(result.error.issues.map((i) => describe(i, vars)));
   const c = result.data;
@@ -63,6 +65,7 @@ export function parseConfig(vars: Record<string, string | undefined>): Config {
     store: c.STORE === 'postgres' ? { kind: 'postgres', url: c.DATABASE_URL! } : { kind: 'sqlite', path: c.SQLITE_PATH },
     simulation: { seed: c.SIM_SEED, trickleSeconds: c.SIM_TRICKLE_SECONDS },
     zoneTag: c.ZONE_TAG,
+    policyFile: resolve(rootDir, c.POLICY_FILE ?? join('env', `policy.${vars.APP_ENV ?? 'local'}.json`)),
     azure: { subscriptionIds: c.AZURE_SUBSCRIPTION_IDS, workspaceId: c.LOG_ANALYTICS_WORKSPACE_ID, clientId: c.AZURE_CLIENT_ID },
   };
 }
@@ -74,5 +77,5 @@ export function isLoopback(host: string): boolean {
 /** Loads the configuration for this process: env files for APP_ENV (default "local"), then the environment. */
 export function loadConfig(rootDir: string, env: NodeJS.ProcessEnv = process.env): Config {
   const appEnv = env.APP_ENV ?? 'local';
-  return parseConfig({ ...readEnvFiles(rootDir, appEnv), ...env });
+  return parseConfig({ ...readEnvFiles(rootDir, appEnv), ...env, APP_ENV: appEnv }, rootDir);
 }

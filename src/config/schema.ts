@@ -35,6 +35,7 @@ export const configSchema = z
     SIM_SEED: z.coerce.number().int().min(0).default(42),
     SIM_TRICKLE_SECONDS: z.coerce.number().min(0).default(0),
     ZONE_TAG: z.string().trim().min(1).default('governance-zone'),
+    POLICY_FILE: optionalText,
     AZURE_SUBSCRIPTION_IDS: commaList,
     LOG_ANALYTICS_WORKSPACE_ID: optionalText,
     AZURE_CLIENT_ID: optionalText,

@@ -1,4 +1,6 @@
+import type { Policy } from '../config/policy';
 import type { DefenderDataSource, Clock } from '../domain/ports';
+import type { RoleDirectory } from '../domain/roles';
 import type { ConversationStore } from '../store/conversations';
 
 /** What the Teams listeners need from the rest of the bot. */
@@ -7,4 +9,6 @@ export interface TeamsDeps {
   dataSource: DefenderDataSource;
   dataSourceLabel: string;
   clock: Clock;
+  policy: Policy;
+  roles: RoleDirectory;
 }

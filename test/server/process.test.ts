@@ -36,6 +36,12 @@ describe('bot process', () => {
     assert.match(p.err(), /SIM_SEED: Expected number/);
   });
 
+  it('stops start-up when the policy file is missing, with exit code 2 and the path', async () => {
+    const p = startProcess({ PORT: '0', POLICY_FILE: '/nonexistent/policy.json' });
+    assert.equal(await p.exited, 2);
+    assert.match(p.err(), /Policy file \/nonexistent\/policy\.json not found: set POLICY_FILE/);
+  });
+
   it("serves /healthz, tags each turn's log lines with a correlation id, then shuts down gracefully on SIGTERM", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'proc-'));
     const connector = new ConnectorStub();

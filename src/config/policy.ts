@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { CONFIGURED_ROLES, type Actor, type ConfiguredRole, type RoleDirectory } from '../domain/roles';
+import { DEFAULT_ZONE_POLICIES, zonePolicySchema, type Zone, type ZonePolicy } from '../domain/zones';
+
+const GUID = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be an Entra object id (GUID)');
+const members = z.object({ users: z.array(GUID).default([]), groups: z.array(GUID).default([]) }).strict();
+
+/**
+ * The governance policy file (env/policy.<APP_ENV>.json): who holds which role, and per-zone overrides of the
+ * SLA and approval defaults of DESIGN.md §2. Validated once at start-up like the rest of the configuration.
+ */
+export const policySchema = z
+  .object({
+    roles: z
+      .object({
+        security_lead: members.default({}),
+        soc_analyst: members.default({}),
+        committee_member: members.default({}),
+        admin: members.default({}),
+      })
+      .strict()
+      .default({}),
+    zones: z
+      .object({ '1': zonePolicySchema.partial().optional(), '2': zonePolicySchema.partial().optional(), '3': zonePolicySchema.partial().optional() })
+      .strict()
+      .default({}),
+  })
+  .strict();
+
+export interface Policy {
+  roles: Record<ConfiguredRole, { users: string[]; groups: string[] }>;
+  zones: Record<Zone, ZonePolicy>;
+}
+
+export class PolicyError extends Error {}
+
+export function parsePolicy(json: unknown, source: string): Policy {
+  const result = policySchema.safeParse(json);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
+    throw new PolicyError(`Invalid policy file ${source}:\n${issues}\nFix the file; docs/policy.md describes every field.`);
+  }
+  const p = result.data;
+  const zones = { 1: { ...DEFAULT_ZONE_POLICIES[1], ...p.zones['1'] }, 2: { ...DEFAULT_ZONE_POLICIES[2], ...p.zones['2'] }, 3: { ...DEFAULT_ZONE_POLICIES[3], ...p.zones['3'] } };
+  return { roles: p.roles as Policy['roles'], zones };
+}
+
+export function loadPolicy(path: string): Policy {
+  if (!existsSync(path)) throw new PolicyError(`Policy file ${path} not found: set POLICY_FILE or create it (see docs/policy.md).`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new PolicyError(`Policy file ${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  return parsePolicy(json, path);
+}
+
+/** Roles from user ids in the policy. Group membership needs Microsoft Graph and comes with the Azure adapters. */
+export class StaticRoleDirectory implements RoleDirectory {
+  constructor(private readonly policy: Policy) {}
+
+  async rolesOf(actor: Actor): Promise<ReadonlySet<ConfiguredRole>> {
+    const id = actor.aadObjectId.toLowerCase();
+    return new Set(CONFIGURED_ROLES.filter((r) => this.policy.roles[r].users.some((u) => u.toLowerCase() === id)));
+  }
+}
