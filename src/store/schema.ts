@@ -9,6 +9,24 @@ export interface ConversationsTable {
   updated_at: string;
 }
 
+export interface FindingsTable {
+  tenant_id: string;
+  finding_key: string;
+  kind: string;
+  title: string;
+  severity: string;
+  zone: number;
+  resource_id: string;
+  resource_json: string;
+  status: string;
+  details_json: string;
+  first_seen: string;
+  last_seen: string;
+  version: number;
+  updated_at: string;
+}
+
 export interface Database {
   conversations: ConversationsTable;
+  findings: FindingsTable;
 }

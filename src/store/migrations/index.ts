@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as conversations from './001-conversations';
+import * as findings from './002-findings';
 
 /** Migrations in order; names sort lexically, so keep the numeric prefix. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-conversations': conversations,
+  '002-findings': findings,
 };
 
 export const migrationProvider: MigrationProvider = {

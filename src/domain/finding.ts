@@ -1,0 +1,31 @@
+import type { ResourceRef } from './findings';
+import type { Severity } from './zones';
+
+export type FindingKind = 'alert' | 'recommendation' | 'attack_path';
+
+/**
+ * Anything the bot notifies about and people triage: a Defender for AI alert, an AI recommendation on one
+ * resource, or an attack path ending at an AI resource. `key` is stable across polls and restarts:
+ * the alert id; the assessment id + resource id; the attack path id.
+ */
+export interface Finding {
+  key: string;
+  kind: FindingKind;
+  tenantId: string;
+  title: string;
+  severity: Severity;
+  /** The AI resource the finding is about (for attack paths: the target), with its zone and owner. */
+  resource: ResourceRef;
+  /** As Defender reports it: alerts Active/Resolved, assessments Unhealthy/Healthy, attack paths present/gone. */
+  status: 'active' | 'resolved';
+  firstSeen: Date;
+  lastSeen: Date;
+  /** Kind-specific facts for cards (alert type, tactics, caller IP, description, remediation, path chain…). */
+  details: Record<string, unknown>;
+  /** Increases on every change, from Defender or from triage; cards carry it to detect stale clicks. */
+  version: number;
+}
+
+export function findingKey(kind: FindingKind, ...parts: string[]): string {
+  return `${kind}:${parts.map((p) => p.toLowerCase()).join('|')}`;
+}
