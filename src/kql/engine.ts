@@ -4,6 +4,7 @@ import { analyzeWith, SchemaGlobals, tokensOf, type Analysis, type KqlToken } fr
 import { Ctx } from './compile/context';
 import { toStored } from './compile/operators/store';
 import { compileQuery } from './compile/query';
+import { collect } from './compile/tabular';
 import { KqlError } from './errors';
 import type { KqlColumn, KqlResult, PreparedQuery, Row, RunOptions, TableData } from './types';
 
@@ -34,7 +35,7 @@ export class KqlEngine {
     }
     const ctx = new Ctx(query);
     const compiled = compileQuery(analysis.code.Syntax!, ctx);
-    return new Prepared(query, analysis.columns, compiled.fn, ctx);
+    return new Prepared(query, analysis.columns, () => collect(compiled.each), ctx);
   }
 }
 
@@ -46,7 +47,17 @@ class Prepared implements PreparedQuery {
     private readonly ctx: Ctx,
   ) {}
 
-  runObjects(data: TableData, options: RunOptions = {}): Row[] {
+  /** Rows as fresh objects with exactly the output columns (never the caller's input objects). */
+  runObjects(data: TableData, options?: RunOptions): Row[] {
+    const { columns, rows } = this.run(data, options);
+    return rows.map((row) => {
+      const o: Row = {};
+      columns.forEach((c, i) => (o[c.name] = row[i]));
+      return o;
+    });
+  }
+
+  private execute(data: TableData, options: RunOptions = {}): Row[] {
     const env = this.ctx.env;
     env.data = data;
     env.now = (options.now ?? new Date()).getTime();
@@ -59,7 +70,7 @@ class Prepared implements PreparedQuery {
   }
 
   run(data: TableData, options?: RunOptions): KqlResult {
-    const objects = this.runObjects(data, options);
+    const objects = this.execute(data, options);
     const cols = this.columns;
     const rows = new Array<unknown[]>(objects.length);
     for (let i = 0; i < objects.length; i++) {

@@ -73,3 +73,19 @@ describe('kql operators', () => {
     assert.deepEqual(p.run({ Alerts: [{}, {}] }).rows, [[2]]);
   });
 });
+
+describe('kql let bindings of dynamic lists', () => {
+  it('in / has_any take a let-bound dynamic array', () => {
+    const q = 'let sev = dynamic(["High", "Low"]); let words = dynamic(["theft", "leak"]); Alerts | where Severity in (sev) or AlertName has_any (words) | count';
+    assert.deepEqual(run(q).rows, [[5]]);
+    assert.deepEqual(run('let sev = dynamic(["Low"]); Alerts | where Severity !in (sev) | count').rows, [[4]]);
+  });
+
+  it('runObjects returns fresh objects keyed by the output columns', () => {
+    const { engine, DATA, ALERTS } = require('./helpers') as typeof import('./helpers');
+    const rows = engine().prepare('Alerts | where Severity == "Low"').runObjects(DATA);
+    assert.equal(rows.length, 1);
+    assert.notEqual(rows[0], ALERTS[3]);
+    assert.deepEqual(rows[0], ALERTS[3]);
+  });
+});

@@ -3,7 +3,7 @@ import { elems, isTabular, req, tokenText, type SNode } from '../syntax';
 import { keyPart, parseTimespan, toKustoString, toMs } from '../values';
 import { perRun, type Compiled, type Ctx, type Fn } from './context';
 import { compileScalar, constant } from './expressions';
-import { compileTabular } from './tabular';
+import { collect, compileTabular } from './tabular';
 import { termRegex, type TermMode } from './terms';
 
 const INTEGER = new Set(['int', 'long']);
@@ -220,10 +220,10 @@ function listValues(list: SNode, ctx: Ctx): { values: () => unknown[]; konst: bo
   let konst = true;
   for (const item of elems(list, 'Expressions')) {
     if (isTabular(item)) {
-      const { fn, columns } = compileTabular(item, ctx);
+      const { each, columns } = compileTabular(item, ctx);
       const col = columns[0]!;
       konst = false;
-      parts.push(perRun(ctx.env, () => fn().map((row) => (col.type === 'datetime' ? toMs(row[col.name]) : row[col.name] ?? null))));
+      parts.push(perRun(ctx.env, () => collect(each).map((row) => (col.type === 'datetime' ? toMs(row[col.name]) : row[col.name] ?? null))));
       continue;
     }
     const c = compileScalar(item, ctx);

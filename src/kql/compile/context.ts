@@ -6,8 +6,14 @@ import type { Row, TableData } from '../types';
 /** A compiled scalar expression over one row. */
 export type Fn = (r: Row) => unknown;
 
-/** A compiled tabular expression: produces row objects keyed by the output column names. */
-export type TableFn = () => Row[];
+/** Receives the rows of a table one by one (rows are shared between operators: never mutate them). */
+export type Sink = (r: Row) => void;
+
+/**
+ * A compiled tabular expression pushes its rows, keyed by the output column names, into a sink. Streaming
+ * keeps intermediate rows short-lived (where/extend/project allocate nothing that outlives the row).
+ */
+export type Each = (sink: Sink) => void;
 
 export interface Compiled {
   fn: Fn;
@@ -42,7 +48,7 @@ export function perRun<T>(env: Env, compute: () => T): () => T {
 
 export interface LetBinding {
   scalar?: Compiled;
-  table?: TableFn;
+  table?: () => Row[];
 }
 
 /** Collects aggregate calls met while compiling a summarize aggregate expression. */

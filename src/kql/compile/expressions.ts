@@ -6,7 +6,7 @@ import { toDynamic, toMs } from '../values';
 import { compileOperator } from './binary';
 import { perRun, type Compiled, type Ctx, type Fn } from './context';
 import { literalValue } from './literals';
-import { compileTabular } from './tabular';
+import { collect, compileTabular } from './tabular';
 
 export function constant(value: unknown, type: string): Compiled {
   return { fn: () => value, type, konst: true };
@@ -154,11 +154,11 @@ function compileMember(n: SNode, ctx: Ctx, type: string, kind: string): Compiled
 function compileToScalar(n: SNode, ctx: Ctx, type: string): Compiled {
   const inner = req(n, 'Expression');
   if (!isTabular(inner)) return compileScalar(inner, ctx);
-  const { fn: table, columns } = compileTabular(inner, ctx);
+  const { each, columns } = compileTabular(inner, ctx);
   const first = columns[0];
   if (!first) throw ctx.unsupported(n, 'toscalar of a table without columns');
   const value = perRun(ctx.env, () => {
-    const rows = table();
+    const rows = collect(each);
     if (rows.length === 0) return null;
     const v = rows[0]![first.name];
     return first.type === 'datetime' ? toMs(v) : v ?? null;

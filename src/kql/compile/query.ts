@@ -2,7 +2,7 @@
 import { elems, isTabular, kindOf, req, type SNode } from '../syntax';
 import { perRun, type Ctx } from './context';
 import { compileScalar } from './expressions';
-import { compileTabular, type CompiledTable } from './tabular';
+import { collect, compileTabular, type CompiledTable } from './tabular';
 
 export function compileQuery(root: SNode, ctx: Ctx): CompiledTable {
   if (kindOf(root) !== 'QueryBlock') throw ctx.unsupported(root, 'control command');
@@ -36,7 +36,7 @@ function compileLet(st: SNode, ctx: Ctx): void {
   if (kindOf(expr) === 'FunctionDeclaration') throw ctx.unsupported(expr, 'user-defined function (let with a lambda)');
   if (isTabular(expr)) {
     const table = compileTabular(expr, ctx);
-    ctx.lets.set(symbol, { table: perRun(ctx.env, table.fn) });
+    ctx.lets.set(symbol, { table: perRun(ctx.env, () => collect(table.each)) });
     return;
   }
   const c = compileScalar(expr, ctx);

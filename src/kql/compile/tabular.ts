@@ -2,13 +2,29 @@
 import { runtimeError } from '../errors';
 import { columnsOf, kindOf, req, symbolOf, type SNode } from '../syntax';
 import type { KqlColumn, Row } from '../types';
-import type { Ctx, TableFn } from './context';
+import type { Ctx, Each } from './context';
 import { compileQueryOperator } from './operators/index';
 import { compileSource } from './operators/sources';
 
 export interface CompiledTable {
-  fn: TableFn;
+  each: Each;
   columns: KqlColumn[];
+}
+
+/** Materializes a table (for sort, join build sides, let and subqueries). */
+export function collect(each: Each): Row[] {
+  const out: Row[] = [];
+  each((r) => {
+    out.push(r);
+  });
+  return out;
+}
+
+export function eachOf(rows: () => readonly Row[]): Each {
+  return (sink) => {
+    const a = rows();
+    for (let i = 0; i < a.length; i++) sink(a[i]!);
+  };
 }
 
 export function compileTabular(n: SNode, ctx: Ctx): CompiledTable {
@@ -35,16 +51,16 @@ function compileTableName(n: SNode, ctx: Ctx): CompiledTable {
     const env = ctx.env;
     return {
       columns,
-      fn: () => {
+      each: eachOf(() => {
         const rows = env.data[name];
         if (!rows) throw runtimeError(`no data for table ${name}`);
-        return rows as Row[];
-      },
+        return rows;
+      }),
     };
   }
   if (sym && (sym.kind === 'VariableSymbol' || sym.kind === 'ParameterSymbol')) {
     const binding = ctx.lets.get(sym.raw);
-    if (binding?.table) return { fn: binding.table, columns };
+    if (binding?.table) return { each: eachOf(binding.table), columns };
   }
   throw ctx.unsupported(n, `table reference ${ctx.text(n)}`);
 }

@@ -5,6 +5,15 @@ import type { CompiledTable } from '../tabular';
 export function compileCount(op: SNode, input: CompiledTable): CompiledTable {
   const columns = columnsOf(op);
   const name = columns[0]!.name;
-  const source = input.fn;
-  return { columns, fn: () => [{ [name]: source().length }] };
+  const source = input.each;
+  return {
+    columns,
+    each: (sink) => {
+      let n = 0;
+      source(() => {
+        n++;
+      });
+      sink({ [name]: n });
+    },
+  };
 }

@@ -10,23 +10,21 @@ export function compileDistinct(op: SNode, input: CompiledTable, ctx: Ctx): Comp
   const inputNames = new Set(input.columns.map((c) => c.name));
   for (const c of columns) if (!inputNames.has(c.name)) throw ctx.unsupported(op, 'distinct on an expression');
   const names = columns.map((c) => c.name);
-  const source = input.fn;
+  const source = input.each;
   return {
     columns,
-    fn: () => {
+    each: (sink) => {
       const seen = new Set<string>();
-      const out: Row[] = [];
       const values = new Array<unknown>(names.length);
-      for (const r of source()) {
+      source((r) => {
         for (let j = 0; j < names.length; j++) values[j] = r[names[j]!];
         const key = compositeKey(values);
-        if (seen.has(key)) continue;
+        if (seen.has(key)) return;
         seen.add(key);
         const o: Row = {};
         for (let j = 0; j < names.length; j++) o[names[j]!] = values[j] === undefined ? null : values[j];
-        out.push(o);
-      }
-      return out;
+        sink(o);
+      });
     },
   };
 }

@@ -5,10 +5,10 @@
  */
 import { kusto } from '../../loader';
 import { columnsOf, elems, kindOf, req, simpleName, type SNode } from '../../syntax';
-import type { Row } from '../../types';
 import type { Ctx, Fn } from '../context';
 import { compileScalar } from '../expressions';
 import type { CompiledTable } from '../tabular';
+import { rowCopier } from './shape';
 import { storer } from './store';
 
 export function compileExtend(op: SNode, input: CompiledTable, ctx: Ctx): CompiledTable {
@@ -40,19 +40,16 @@ export function compileExtend(op: SNode, input: CompiledTable, ctx: Ctx): Compil
     throw ctx.unsupported(op, 'extend whose column names the engine cannot map');
   }
   const n = targets.length;
-  const source = input.fn;
+  const copy = rowCopier(input.columns.map((c) => c.name), targets);
+  const source = input.each;
   return {
     columns,
-    fn: () => {
-      const rows = source();
-      const out = new Array<Row>(rows.length);
-      for (let i = 0; i < rows.length; i++) {
-        const o: Row = { ...rows[i]! };
-        for (let j = 0; j < n; j++) o[targets[j]!] = fns[j]!(o);
-        out[i] = o;
-      }
-      return out;
-    },
+    each: (sink) =>
+      source((r) => {
+        const o = copy(r);
+        for (let j = 0; j < n; j++) o[targets[j]!] = fns[j]!(r);
+        sink(o);
+      }),
   };
 }
 

@@ -7,8 +7,9 @@ import { columnsOf, elems, kindOf, prop, req, simpleName, type SNode } from '../
 import type { KqlColumn, Row } from '../../types';
 import { compositeKey, keyPart } from '../../values';
 import type { Ctx } from '../context';
-import { compileTabular, type CompiledTable } from '../tabular';
+import { collect, compileTabular, type CompiledTable } from '../tabular';
 import { onlyParameters, parameters } from './params';
+import { rowCombiner } from './shape';
 
 const JOIN_KINDS = ['innerunique', 'inner', 'leftouter', 'rightouter', 'fullouter', 'leftsemi', 'leftanti', 'anti', 'leftantisemi', 'rightsemi', 'rightanti', 'rightantisemi'];
 
@@ -40,23 +41,29 @@ export function compileJoin(op: SNode, input: CompiledTable, ctx: Ctx, lookup: b
   const outNames = columns.map((c) => c.name);
   const leftOut = keepLeft ? outNames.slice(0, leftNames.length) : [];
   const rightOut = keepRight ? outNames.slice(leftOut.length) : [];
-  const combine = (l: Row | null, r: Row | null): Row => {
-    const o: Row = {};
-    for (let i = 0; i < leftOut.length; i++) o[leftOut[i]!] = l ? l[leftNames[i]!] ?? null : null;
-    for (let i = 0; i < rightOut.length; i++) o[rightOut[i]!] = r ? r[rightNames[i]!] ?? null : null;
-    return o;
-  };
+  const combine = rowCombiner(leftOut, leftNames, rightOut, rightNames);
   const leftKey = keyFn(keys.left, input.columns);
   const rightKey = keyFn(keys.right, right.columns);
-  const leftSource = input.fn;
-  const rightSource = right.fn;
+  const leftSource = input.each;
+  const rightSource = right.each;
 
   return {
     columns,
-    fn: () => {
-      let leftRows = leftSource();
-      const rightRows = rightSource();
-      if (kind === 'innerunique') leftRows = firstPerKey(leftRows, leftKey);
+    each: (sink) => {
+      // The right side is hashed; the left side streams through.
+      const rightRows = collect(rightSource);
+      if (kind === 'rightsemi' || kind === 'rightanti') {
+        const leftKeys = new Set<unknown>();
+        leftSource((l) => {
+          const k = leftKey(l);
+          if (k !== null) leftKeys.add(k);
+        });
+        for (const r of rightRows) {
+          const k = rightKey(r);
+          if ((k !== null && leftKeys.has(k)) === (kind === 'rightsemi')) sink(combine(null, r));
+        }
+        return;
+      }
       const index = new Map<unknown, Row[]>();
       for (const r of rightRows) {
         const k = rightKey(r);
@@ -65,36 +72,29 @@ export function compileJoin(op: SNode, input: CompiledTable, ctx: Ctx, lookup: b
         if (bucket) bucket.push(r);
         else index.set(k, [r]);
       }
-      const out: Row[] = [];
-      if (kind === 'rightsemi' || kind === 'rightanti') {
-        const leftKeys = new Set(leftRows.map(leftKey).filter((k) => k !== null));
-        for (const r of rightRows) {
-          const k = rightKey(r);
-          if ((k !== null && leftKeys.has(k)) === (kind === 'rightsemi')) out.push(combine(null, r));
-        }
-        return out;
-      }
+      const seenLeft = kind === 'innerunique' ? new Set<unknown>() : null;
       const matchedRight = kind === 'rightouter' || kind === 'fullouter' ? new Set<Row>() : null;
-      for (const l of leftRows) {
+      const outer = kind === 'leftouter' || kind === 'fullouter';
+      leftSource((l) => {
         const k = leftKey(l);
+        if (seenLeft && k !== null) {
+          // innerunique: only the first left row of each key joins.
+          if (seenLeft.has(k)) return;
+          seenLeft.add(k);
+        }
         const bucket = k === null ? undefined : index.get(k);
         if (kind === 'leftsemi') {
-          if (bucket) out.push(combine(l, null));
-          continue;
-        }
-        if (kind === 'leftanti') {
-          if (!bucket) out.push(combine(l, null));
-          continue;
-        }
-        if (bucket) {
-          for (const r of bucket) {
-            out.push(combine(l, r));
-            matchedRight?.add(r);
+          if (bucket) sink(combine(l, null));
+        } else if (kind === 'leftanti') {
+          if (!bucket) sink(combine(l, null));
+        } else if (bucket) {
+          for (let i = 0; i < bucket.length; i++) {
+            sink(combine(l, bucket[i]!));
+            matchedRight?.add(bucket[i]!);
           }
-        } else if (kind === 'leftouter' || kind === 'fullouter') out.push(combine(l, null));
-      }
-      if (matchedRight) for (const r of rightRows) if (!matchedRight.has(r)) out.push(combine(null, r));
-      return out;
+        } else if (outer) sink(combine(l, null));
+      });
+      if (matchedRight) for (const r of rightRows) if (!matchedRight.has(r)) sink(combine(null, r));
     },
   };
 }
@@ -153,16 +153,4 @@ function keyFn(names: string[], columns: KqlColumn[]): (r: Row) => unknown {
     }
     return compositeKey(values);
   };
-}
-
-function firstPerKey(rows: readonly Row[], key: (r: Row) => unknown): Row[] {
-  const seen = new Set<unknown>();
-  const out: Row[] = [];
-  for (const r of rows) {
-    const k = key(r);
-    if (k !== null && seen.has(k)) continue;
-    if (k !== null) seen.add(k);
-    out.push(r);
-  }
-  return out;
 }

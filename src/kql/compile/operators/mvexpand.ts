@@ -38,13 +38,13 @@ export function compileMvExpand(op: SNode, input: CompiledTable, ctx: Ctx): Comp
     if (!name || !col) throw ctx.unsupported(m, 'mv-expand expression the engine cannot name');
     return { name, value: compileScalar(expr, ctx).fn, cast: col.type === 'dynamic' ? null : caster(col.type) };
   });
-  const source = input.fn;
+  const source = input.each;
+  const inputNames = input.columns.map((c) => c.name);
   return {
     columns,
-    fn: () => {
-      const out: Row[] = [];
+    each: (sink) => {
       const lists = new Array<unknown[]>(expansions.length);
-      for (const r of source()) {
+      source((r) => {
         let n = 0;
         for (let j = 0; j < expansions.length; j++) {
           const items = elementsOf(expansions[j]!.value(r), bagAsArray);
@@ -53,17 +53,17 @@ export function compileMvExpand(op: SNode, input: CompiledTable, ctx: Ctx): Comp
         }
         n = Math.min(n, limit);
         for (let i = 0; i < n; i++) {
-          const o: Row = { ...r };
+          const o: Row = {};
+          for (const name of inputNames) o[name] = r[name];
           for (let j = 0; j < expansions.length; j++) {
             const e = expansions[j]!;
             const v = i < lists[j]!.length ? lists[j]![i] : null;
             o[e.name] = e.cast ? e.cast(v) : v ?? null;
           }
           if (indexName) o[indexName] = i;
-          out.push(o);
+          sink(o);
         }
-      }
-      return out;
+      });
     },
   };
 }

@@ -1,9 +1,10 @@
 /** project, project-away, project-keep, project-reorder, project-rename: output columns follow the parser's result type. */
 import { columnsOf, elems, kindOf, req, simpleName, type SNode } from '../../syntax';
-import type { KqlColumn, Row } from '../../types';
+import type { KqlColumn } from '../../types';
 import type { Ctx, Fn } from '../context';
 import { compileScalar } from '../expressions';
 import type { CompiledTable } from '../tabular';
+import { rowBuilder } from './shape';
 import { storer } from './store';
 
 /** Each output column from one expression (named or not), in order. */
@@ -45,21 +46,13 @@ function copy(name: string): Fn {
 }
 
 export function mapRows(input: CompiledTable, columns: KqlColumn[], fns: Fn[]): CompiledTable {
-  const names = columns.map((c) => c.name);
-  const n = names.length;
-  const source = input.fn;
+  const build = rowBuilder(columns.map((c) => c.name), fns);
+  const source = input.each;
   return {
     columns,
-    fn: () => {
-      const rows = source();
-      const out = new Array<Row>(rows.length);
-      for (let i = 0; i < rows.length; i++) {
-        const r = rows[i]!;
-        const o: Row = {};
-        for (let j = 0; j < n; j++) o[names[j]!] = fns[j]!(r);
-        out[i] = o;
-      }
-      return out;
-    },
+    each: (sink) =>
+      source((r) => {
+        sink(build(r));
+      }),
   };
 }

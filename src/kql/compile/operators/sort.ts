@@ -7,7 +7,7 @@ import type { Row } from '../../types';
 import { compareNonNull } from '../../values';
 import type { Ctx, Fn } from '../context';
 import { compileScalar } from '../expressions';
-import type { CompiledTable } from '../tabular';
+import { collect, eachOf, type CompiledTable } from '../tabular';
 
 interface SortKey {
   fn: Fn;
@@ -65,16 +65,16 @@ export function sortRows(rows: readonly Row[], keys: SortKey[]): Row[] {
 
 export function compileSort(op: SNode, input: CompiledTable, ctx: Ctx): CompiledTable {
   const keys = elems(op, 'Expressions').map((e) => sortKey(e, ctx));
-  const source = input.fn;
-  return { columns: input.columns, fn: () => sortRows(source(), keys) };
+  const source = input.each;
+  return { columns: input.columns, each: eachOf(() => sortRows(collect(source), keys)) };
 }
 
 export function compileTop(op: SNode, input: CompiledTable, ctx: Ctx): CompiledTable {
   const count = compileScalar(req(op, 'Expression'), ctx).fn;
   const key = sortKey(req(op, 'ByExpression'), ctx);
-  const source = input.fn;
+  const source = input.each;
   return {
     columns: input.columns,
-    fn: () => sortRows(source(), [key]).slice(0, Math.max(0, Number(count({}) ?? 0))),
+    each: eachOf(() => sortRows(collect(source), [key]).slice(0, Math.max(0, Number(count({}) ?? 0)))),
   };
 }

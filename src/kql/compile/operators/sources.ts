@@ -31,10 +31,10 @@ function compilePrint(n: SNode, ctx: Ctx): CompiledTable {
   if (fns.length !== columns.length) throw ctx.unsupported(n, 'print with a column list the engine cannot map');
   return {
     columns,
-    fn: () => {
+    each: (sink) => {
       const o: Row = {};
       columns.forEach((c, i) => (o[c.name] = toStored(fns[i]!.fn({}), c.type)));
-      return [o];
+      sink(o);
     },
   };
 }
@@ -46,14 +46,12 @@ function compileDataTable(n: SNode, ctx: Ctx): CompiledTable {
   if (width === 0 || values.length % width !== 0) throw ctx.unsupported(n, 'datatable with a ragged value list');
   return {
     columns,
-    fn: () => {
-      const rows: Row[] = [];
+    each: (sink) => {
       for (let i = 0; i < values.length; i += width) {
         const o: Row = {};
         for (let j = 0; j < width; j++) o[columns[j]!.name] = toStored(values[i + j]!.fn({}), columns[j]!.type);
-        rows.push(o);
+        sink(o);
       }
-      return rows;
     },
   };
 }
@@ -66,17 +64,13 @@ function compileRange(n: SNode, ctx: Ctx): CompiledTable {
   const step = compileScalar(req(n, 'Step'), ctx).fn;
   return {
     columns,
-    fn: () => {
+    each: (sink) => {
       const a = from({}) as number | null;
       const b = to({}) as number | null;
       const s = step({}) as number | null;
-      const rows: Row[] = [];
-      if (a == null || b == null || s == null || s === 0) return rows;
-      for (let v = a; s > 0 ? v <= b : v >= b; v += s) {
-        rows.push({ [col.name]: toStored(v, col.type) });
-        if (rows.length > 10_000_000) throw ctx.unsupported(n, 'range with more than 10,000,000 rows');
-      }
-      return rows;
+      if (a == null || b == null || s == null || s === 0) return;
+      if ((b - a) / s > 10_000_000) throw ctx.unsupported(n, 'range with more than 10,000,000 rows');
+      for (let v = a; s > 0 ? v <= b : v >= b; v += s) sink({ [col.name]: toStored(v, col.type) });
     },
   };
 }

@@ -7,7 +7,7 @@ import { AGGREGATES, type Aggregator } from '../../functions/aggregates';
 import { columnsOf, elems, kindOf, prop, req, symbolOf, type SNode } from '../../syntax';
 import type { KqlColumn, Row } from '../../types';
 import { compareNonNull, keyPart } from '../../values';
-import type { Ctx, Fn } from '../context';
+import type { Ctx, Each, Fn } from '../context';
 import { argumentsOf, compileScalar } from '../expressions';
 import type { CompiledTable } from '../tabular';
 import { toStored } from './store';
@@ -65,22 +65,20 @@ export function compileSummarize(op: SNode, input: CompiledTable, ctx: Ctx): Com
   }
   if (col !== columns.length) throw ctx.unsupported(op, 'summarize whose output columns the engine cannot map');
 
-  const source = input.fn;
+  const source = input.each;
   const names = columns.map((c) => c.name);
   return {
     columns,
-    fn: () => {
-      const groups = group(source(), byFns, aggregators);
-      const out = new Array<Row>(groups.length);
+    each: (sink) => {
+      const groups = group(source, byFns, aggregators);
       const finished = new Array<unknown>(aggregators.length);
       for (let i = 0; i < groups.length; i++) {
         const g = groups[i]!;
         for (let j = 0; j < aggregators.length; j++) finished[j] = aggregators[j]!.finish(g.states[j]);
         const o: Row = {};
         for (let j = 0; j < outputs.length; j++) o[names[j]!] = outputs[j]!(g, finished);
-        out[i] = o;
+        sink(o);
       }
-      return out;
     },
   };
 }
@@ -95,7 +93,7 @@ function isArgExtreme(e: SNode): boolean {
   return name === 'arg_max' || name === 'arg_min';
 }
 
-function group(rows: readonly Row[], byFns: Fn[], aggs: Aggregator[]): Group[] {
+function group(source: Each, byFns: Fn[], aggs: Aggregator[]): Group[] {
   const na = aggs.length;
   const newGroup = (keys: unknown[]): Group => {
     const states = new Array<unknown>(na);
@@ -110,8 +108,7 @@ function group(rows: readonly Row[], byFns: Fn[], aggs: Aggregator[]): Group[] {
   }
   const root = new Map<unknown, unknown>();
   const keys = new Array<unknown>(nk);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
+  source((r) => {
     let g: Group | undefined;
     if (nk === 0) g = groups[0];
     else {
@@ -134,7 +131,7 @@ function group(rows: readonly Row[], byFns: Fn[], aggs: Aggregator[]): Group[] {
     }
     const states = g!.states;
     for (let j = 0; j < na; j++) states[j] = aggs[j]!.step(states[j], r);
-  }
+  });
   return groups;
 }
 

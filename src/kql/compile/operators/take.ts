@@ -6,6 +6,23 @@ import type { CompiledTable } from '../tabular';
 
 export function compileTake(op: SNode, input: CompiledTable, ctx: Ctx): CompiledTable {
   const count = compileScalar(req(op, 'Expression'), ctx).fn;
-  const source = input.fn;
-  return { columns: input.columns, fn: () => source().slice(0, Math.max(0, Number(count({}) ?? 0))) };
+  const source = input.each;
+  return {
+    columns: input.columns,
+    each: (sink) => {
+      const limit = Math.max(0, Number(count({}) ?? 0));
+      if (limit === 0) return;
+      // Stops the upstream scan once N rows are out (a private signal object per run).
+      const stop = {};
+      let n = 0;
+      try {
+        source((r) => {
+          sink(r);
+          if (++n >= limit) throw stop;
+        });
+      } catch (e) {
+        if (e !== stop) throw e;
+      }
+    },
+  };
 }

@@ -26,20 +26,18 @@ export function compileUnion(op: SNode, input: CompiledTable | null, ctx: Ctx): 
   }
   return {
     columns,
-    fn: () => {
-      const out: Row[] = [];
+    each: (sink) => {
       for (const { table, label } of operands) {
         const has = names.map((n) => table.columns.some((c) => c.name === n));
-        for (const r of table.fn()) {
+        table.each((r) => {
           const o: Row = {};
           for (let j = 0; j < names.length; j++) {
             const n = names[j]!;
             o[n] = n === source ? label : has[j] ? r[n] ?? null : null;
           }
-          out.push(o);
-        }
+          sink(o);
+        });
       }
-      return out;
     },
   };
 }
