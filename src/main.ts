@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { PACKAGE_ROOT } from './paths';
 import { startBot } from './bot';
 import { ConfigError, loadConfig } from './config';
 import { PolicyError } from './config/policy';
@@ -8,7 +8,7 @@ import { log, setLogLevel } from './log';
 export async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig(join(__dirname, '..'));
+    config = loadConfig(PACKAGE_ROOT);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);

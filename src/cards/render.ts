@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
+import { PACKAGE_ROOT } from '../paths';
 
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
-const CARDS_DIR = join(__dirname, '..', '..', 'cards');
+const CARDS_DIR = join(PACKAGE_ROOT, 'cards');
 const templates = new Map<string, ACData.Template>();
 
 function template(name: string): ACData.Template {
