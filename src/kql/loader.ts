@@ -11,8 +11,10 @@ let kindNames: string[] | undefined;
 
 export function kusto(): KustoLanguage {
   if (!loaded) {
-    // Side-effect requires: the Bridge runtime first, then the language; both assign globals.
+    // Side-effect requires (lazy, so not imports): the Bridge runtime first, then the language; both assign globals.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('@kusto/language-service-next/bridge.min.js');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('@kusto/language-service-next/Kusto.Language.Bridge.min.js');
     loaded = (globalThis as unknown as { Kusto: { Language: KustoLanguage } }).Kusto.Language;
   }

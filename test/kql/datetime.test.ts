@@ -4,7 +4,7 @@
  * format-datetime-function, ago-function, now-function, scalar-data-types/timespan (literals and arithmetic).
  */
 import assert from 'node:assert/strict';
-import { NOW, run, scalar } from './helpers';
+import { engine, NOW, run, scalar } from './helpers';
 
 const d = (s: string) => new Date(s);
 
@@ -79,7 +79,6 @@ describe('kql datetime and timespan', () => {
   });
 
   it('uses the real clock when options.now is not given', () => {
-    const { engine } = require('./helpers') as typeof import('./helpers');
     const before = Date.now();
     const v = engine().prepare('print now()').run({}).rows[0]![0] as Date;
     assert.ok(v.getTime() >= before && v.getTime() <= Date.now());

@@ -5,7 +5,7 @@
  * count-operator, union-operator, print-operator, datatable-operator, range-operator, let-statement.
  */
 import assert from 'node:assert/strict';
-import { column, objects, run } from './helpers';
+import { ALERTS, column, DATA, engine, objects, run } from './helpers';
 
 describe('kql operators', () => {
   const cases: Array<[string, string, unknown]> = [
@@ -67,7 +67,6 @@ describe('kql operators', () => {
   });
 
   it('runs a prepared query many times with different data', () => {
-    const { engine } = require('./helpers') as typeof import('./helpers');
     const p = engine().prepare('Alerts | count');
     assert.deepEqual(p.run({ Alerts: [] }).rows, [[0]]);
     assert.deepEqual(p.run({ Alerts: [{}, {}] }).rows, [[2]]);
@@ -82,7 +81,6 @@ describe('kql let bindings of dynamic lists', () => {
   });
 
   it('runObjects returns fresh objects keyed by the output columns', () => {
-    const { engine, DATA, ALERTS } = require('./helpers') as typeof import('./helpers');
     const rows = engine().prepare('Alerts | where Severity == "Low"').runObjects(DATA);
     assert.equal(rows.length, 1);
     assert.notEqual(rows[0], ALERTS[3]);
