@@ -21,6 +21,7 @@ describe('kql summarize', () => {
     ['arg_min with columns', 'Alerts | summarize arg_min(Score, AlertName, Severity)', [[0.2, 'Data leakage', 'Low']]],
     ['percentile is nearest-rank', 'range x from 1 to 10 step 1 | summarize percentile(x, 50), percentile(x, 90), percentile(x, 100), percentile(x, 0)', [[5, 9, 10, 1]]],
     ['aggregates inside expressions', 'Alerts | summarize ratio = round(countif(Resolved) * 100.0 / count(), 1), twice = count() * 2', [[40, 10]]],
+    ['make_bag merges bags', 'Alerts | summarize make_bag(Entities) | project tostring(bag_keys(bag_Entities))', [['["user","ips"]']]],
     ['take_any', 'Alerts | where Severity == "Low" | summarize take_any(AlertName)', [['Data leakage']]],
     ['summarize by only', 'Alerts | summarize by Severity | order by Severity asc', [['High'], ['Low'], ['Medium']]],
     ['two keys, including bin on a number', 'Alerts | summarize n = count() by Severity, b = bin(Count, 2) | order by Severity asc, b asc', [['High', 0, 1], ['High', 2, 1], ['Low', null, 1], ['Medium', 2, 1], ['Medium', 4, 1]]],

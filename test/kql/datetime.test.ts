@@ -44,6 +44,8 @@ describe('kql datetime and timespan', () => {
     ['tostring(datetime(2024-01-01 10:00))', '2024-01-01T10:00:00Z'],
     ['tostring(1d + 2h + 3s)', '1.02:00:03'],
     ['todatetime("2024-03-01T12:00:00Z")', d('2024-03-01T12:00:00Z')],
+    ['datetime_part("hour", datetime(2017-10-30 01:02:03.7654321))', 1],
+    ['datetime_part("dayofyear", datetime(2017-02-01))', 32],
     ['now()', NOW],
     ['ago(1d)', d('2024-01-31T00:00:00Z')],
     ['now(-2h)', d('2024-01-31T22:00:00Z')],

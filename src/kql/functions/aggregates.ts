@@ -130,6 +130,25 @@ function percentileOf(value: Fn, p: number): Aggregator {
   };
 }
 
+/** make_bag: merges property bags (the first value of a key wins, non-bags are ignored). */
+function bagOf(value: Fn, pred: Fn | null, limit: number): Aggregator {
+  return {
+    init: () => ({}) as Record<string, unknown>,
+    step: (s, r) => {
+      if (pred && pred(r) !== true) return s;
+      const v = value(r);
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) return s;
+      const bag = s as Record<string, unknown>;
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+        if (Object.keys(bag).length >= limit) break;
+        if (!(k in bag)) bag[k] = x;
+      }
+      return s;
+    },
+    finish: (s) => s,
+  };
+}
+
 function anyOf(value: Fn): Aggregator {
   return {
     init: () => null,
@@ -162,6 +181,8 @@ export const AGGREGATES: Record<string, AggregateFactory> = {
   make_list_if: ([v, p, max]) => listOf(v!, p!.fn, limitOf(max), false),
   make_set: ([v, max]) => listOf(v!, null, limitOf(max), true),
   make_set_if: ([v, p, max]) => listOf(v!, p!.fn, limitOf(max), true),
+  make_bag: ([v, max]) => bagOf(v!.fn, null, limitOf(max)),
+  make_bag_if: ([v, p, max]) => bagOf(v!.fn, p!.fn, limitOf(max)),
   percentile: ([v, p]) => percentileOf(v!.fn, Number(p!.fn({}))),
   take_any: ([v]) => anyOf(v!.fn),
   any: ([v]) => anyOf(v!.fn),

@@ -142,7 +142,24 @@ export function formatDatetime(ms: number, format: string): string {
   });
 }
 
+function datetimePart(part: string, ms: number): number | null {
+  const d = utc(ms);
+  switch (part.toLowerCase()) {
+    case 'year': return d.getUTCFullYear();
+    case 'quarter': return Math.floor(d.getUTCMonth() / 3) + 1;
+    case 'month': return d.getUTCMonth() + 1;
+    case 'day': return d.getUTCDate();
+    case 'dayofyear': return Math.floor((startOfDay(ms) - Date.UTC(d.getUTCFullYear(), 0, 1)) / MS_PER_DAY) + 1;
+    case 'hour': return d.getUTCHours();
+    case 'minute': return d.getUTCMinutes();
+    case 'second': return d.getUTCSeconds();
+    case 'millisecond': return d.getUTCMilliseconds();
+    default: return null;
+  }
+}
+
 export const DATETIME: Record<string, ScalarFunction> = {
+  datetime_part: binary((part: string, ms: number) => datetimePart(part, ms)),
   now: {
     pure: false,
     compile(args, { ctx }) {
