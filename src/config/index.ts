@@ -15,7 +15,9 @@ export interface Config {
   zoneTag: string;
   /** Path of the governance policy file (roles, zone SLA overrides); see docs/policy.md. */
   policyFile: string;
-  azure: { subscriptionIds: string[]; workspaceId?: string; clientId?: string };
+  azure: { subscriptionIds: string[]; workspaceId?: string; clientId?: string; tenantId?: string; workspaceResourceId?: string };
+  /** Present when Azure OpenAI is configured: questions go to the LLM planner first (NLP.js otherwise). */
+  llm?: { endpoint: string; deployment: string; apiKey: string };
 }
 
 export class ConfigError extends Error {
@@ -66,7 +68,17 @@ export function parseConfig(vars: Record<string, string | undefined>, rootDir = 
     simulation: { seed: c.SIM_SEED, trickleSeconds: c.SIM_TRICKLE_SECONDS },
     zoneTag: c.ZONE_TAG,
     policyFile: resolve(rootDir, c.POLICY_FILE ?? join('env', `policy.${vars.APP_ENV ?? 'local'}.json`)),
-    azure: { subscriptionIds: c.AZURE_SUBSCRIPTION_IDS, workspaceId: c.LOG_ANALYTICS_WORKSPACE_ID, clientId: c.AZURE_CLIENT_ID },
+    azure: {
+      subscriptionIds: c.AZURE_SUBSCRIPTION_IDS,
+      workspaceId: c.LOG_ANALYTICS_WORKSPACE_ID,
+      clientId: c.AZURE_CLIENT_ID,
+      tenantId: c.AZURE_TENANT_ID,
+      workspaceResourceId: c.LOG_ANALYTICS_WORKSPACE_RESOURCE_ID,
+    },
+    llm:
+      c.AZURE_OPENAI_ENDPOINT && c.AZURE_OPENAI_DEPLOYMENT && c.AZURE_OPENAI_API_KEY
+        ? { endpoint: c.AZURE_OPENAI_ENDPOINT, deployment: c.AZURE_OPENAI_DEPLOYMENT, apiKey: c.AZURE_OPENAI_API_KEY }
+        : undefined,
   };
 }
 

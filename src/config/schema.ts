@@ -13,6 +13,7 @@ const commaList = z
   .transform((v) => (v === '' ? [] : v.split(',').map((s) => s.trim()).filter(Boolean)))
   .default('');
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const WORKSPACE_RESOURCE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.OperationalInsights\/workspaces\/[^/]+$/i;
 
 /**
  * Every environment variable the bot reads, with its default. The README's configuration table is the
@@ -39,6 +40,11 @@ export const configSchema = z
     AZURE_SUBSCRIPTION_IDS: commaList,
     LOG_ANALYTICS_WORKSPACE_ID: optionalText,
     AZURE_CLIENT_ID: optionalText,
+    AZURE_TENANT_ID: optionalText,
+    LOG_ANALYTICS_WORKSPACE_RESOURCE_ID: optionalText,
+    AZURE_OPENAI_ENDPOINT: optionalText,
+    AZURE_OPENAI_DEPLOYMENT: optionalText,
+    AZURE_OPENAI_API_KEY: optionalText,
   })
   .superRefine((c, ctx) => {
     if (c.BOT_PASSWORD && !c.BOT_ID) {
@@ -63,6 +69,17 @@ export const configSchema = z
     }
     for (const [i, id] of c.AZURE_SUBSCRIPTION_IDS.entries()) {
       if (!GUID.test(id)) ctx.addIssue({ code: 'custom', path: ['AZURE_SUBSCRIPTION_IDS'], message: `entry ${i + 1} ("${id}") is not a subscription GUID` });
+    }
+    if (c.LOG_ANALYTICS_WORKSPACE_RESOURCE_ID && !WORKSPACE_RESOURCE_ID.test(c.LOG_ANALYTICS_WORKSPACE_RESOURCE_ID)) {
+      ctx.addIssue({ code: 'custom', path: ['LOG_ANALYTICS_WORKSPACE_RESOURCE_ID'], message: 'must be /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.OperationalInsights/workspaces/<name> (workspace → Properties → Resource ID)' });
+    }
+    // The LLM path is all or nothing: a half-configured Azure OpenAI would silently fall back to NLP.js.
+    const openai = ['AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_DEPLOYMENT', 'AZURE_OPENAI_API_KEY'] as const;
+    if (openai.some((k) => c[k])) {
+      for (const k of openai) if (!c[k]) ctx.addIssue({ code: 'custom', path: [k], message: `is required when any AZURE_OPENAI_* variable is set (${openai.join(', ')})` });
+    }
+    if (c.AZURE_OPENAI_ENDPOINT && !/^https:\/\/[^\s/]+/i.test(c.AZURE_OPENAI_ENDPOINT)) {
+      ctx.addIssue({ code: 'custom', path: ['AZURE_OPENAI_ENDPOINT'], message: 'must be the https:// endpoint of the Azure OpenAI resource (Keys and Endpoint)' });
     }
     if (c.LOG_ANALYTICS_WORKSPACE_ID && !GUID.test(c.LOG_ANALYTICS_WORKSPACE_ID)) {
       ctx.addIssue({ code: 'custom', path: ['LOG_ANALYTICS_WORKSPACE_ID'], message: 'must be the workspace GUID (Log Analytics workspace → Overview → Workspace ID)' });
