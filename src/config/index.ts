@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import type { ZodIssue } from 'zod';
+import { parseSchedule, type DigestSchedule } from '../domain/digest/schedule';
 import { configSchema, type RawConfig } from './schema';
 
 export interface Config {
@@ -18,6 +19,10 @@ export interface Config {
   azure: { subscriptionIds: string[]; workspaceId?: string; clientId?: string; tenantId?: string; workspaceResourceId?: string };
   /** Present when Azure OpenAI is configured: questions go to the LLM planner first (NLP.js otherwise). */
   llm?: { endpoint: string; deployment: string; apiKey: string };
+  /** Default digest schedules and the conversations that get the weekly digest from configuration (docs/digest.md). */
+  digest: { weekly: DigestSchedule; zone3Daily: DigestSchedule; conversationIds: string[] };
+  /** Download endpoint of the evidence exports; when set, the digest links to them. */
+  exportBaseUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -79,6 +84,8 @@ export function parseConfig(vars: Record<string, string | undefined>, rootDir = 
       c.AZURE_OPENAI_ENDPOINT && c.AZURE_OPENAI_DEPLOYMENT && c.AZURE_OPENAI_API_KEY
         ? { endpoint: c.AZURE_OPENAI_ENDPOINT, deployment: c.AZURE_OPENAI_DEPLOYMENT, apiKey: c.AZURE_OPENAI_API_KEY }
         : undefined,
+    digest: { weekly: parseSchedule(c.DIGEST_SCHEDULE), zone3Daily: parseSchedule(c.DIGEST_ZONE3_SCHEDULE), conversationIds: c.DIGEST_CONVERSATIONS },
+    ...(c.EXPORT_BASE_URL ? { exportBaseUrl: c.EXPORT_BASE_URL.replace(/\/+$/, '') } : {}),
   };
 }
 

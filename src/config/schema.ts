@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSchedule, ScheduleError } from '../domain/digest/schedule';
 
 // 0 asks the OS for any free port (tests).
 const PORT = z.coerce.number().int().min(0).max(65535);
@@ -40,6 +41,10 @@ export const configSchema = z
     AZURE_SUBSCRIPTION_IDS: commaList,
     LOG_ANALYTICS_WORKSPACE_ID: optionalText,
     AZURE_CLIENT_ID: optionalText,
+    DIGEST_SCHEDULE: z.string().trim().default('mon 09:00 America/New_York'),
+    DIGEST_ZONE3_SCHEDULE: z.string().trim().default('daily 08:00 America/New_York'),
+    DIGEST_CONVERSATIONS: commaList,
+    EXPORT_BASE_URL: z.union([z.literal('').transform(() => undefined), z.string().trim().url('must be a URL (https://…)')]).optional(),
     AZURE_TENANT_ID: optionalText,
     LOG_ANALYTICS_WORKSPACE_RESOURCE_ID: optionalText,
     AZURE_OPENAI_ENDPOINT: optionalText,
@@ -65,6 +70,14 @@ export const configSchema = z
       }
       if (!c.BOT_ID) {
         ctx.addIssue({ code: 'custom', path: ['BOT_ID'], message: 'is required when MODE=azure (Bot Framework JWT validation must be on)' });
+      }
+    }
+    for (const key of ['DIGEST_SCHEDULE', 'DIGEST_ZONE3_SCHEDULE'] as const) {
+      try {
+        parseSchedule(c[key]);
+      } catch (err) {
+        if (!(err instanceof ScheduleError)) throw err;
+        ctx.addIssue({ code: 'custom', path: [key], message: `is not a schedule: ${err.message}` });
       }
     }
     for (const [i, id] of c.AZURE_SUBSCRIPTION_IDS.entries()) {

@@ -26,7 +26,35 @@ export interface FindingsTable {
   updated_at: string;
 }
 
+export interface DigestSchedulesTable {
+  tenant_id: string;
+  conversation_id: string;
+  kind: string;
+  schedule: string;
+  cron: string;
+  time_zone: string;
+  enabled: number;
+  source: string;
+  updated_by: string;
+  active_since: string;
+  updated_at: string;
+}
+
+export interface DigestRunsTable {
+  tenant_id: string;
+  conversation_id: string;
+  kind: string;
+  period_key: string;
+  status: string;
+  activity_id: string | null;
+  claimed_at: string;
+  sent_at: string | null;
+  error: string | null;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   findings: FindingsTable;
+  digest_schedules: DigestSchedulesTable;
+  digest_runs: DigestRunsTable;
 }
