@@ -1,3 +1,5 @@
+import type { TriageTables } from './triage-schema';
+
 /** Kysely table types: the store's tables as the code sees them. */
 export interface ConversationsTable {
   tenant_id: string;
@@ -52,7 +54,7 @@ export interface DigestRunsTable {
   error: string | null;
 }
 
-export interface Database {
+export interface Database extends TriageTables {
   conversations: ConversationsTable;
   findings: FindingsTable;
   digest_schedules: DigestSchedulesTable;

@@ -1,0 +1,63 @@
+import type { FindingKind } from '../finding';
+import type { SubjectRole, TriageStatus, TriageVerb } from './types';
+
+/**
+ * Who may use a verb, on which kinds of finding and from which states. `approver` means the role the zone's
+ * policy names for the pending request (a security lead, or a committee member). Order of `who` matters: the
+ * first role the actor holds is the one recorded in the decision register.
+ */
+export interface VerbRule {
+  from: readonly TriageStatus[];
+  who: readonly (SubjectRole | 'approver')[];
+  kinds: readonly FindingKind[];
+  /** Refused once Defender reports the finding resolved (nothing left to own or to except). */
+  needsActive: boolean;
+  /** Phrase for messages: "claim it", "accept the risk". */
+  phrase: string;
+}
+
+const ALL_KINDS: readonly FindingKind[] = ['alert', 'recommendation', 'attack_path'];
+const POSTURE: readonly FindingKind[] = ['recommendation', 'attack_path'];
+const ALERTS: readonly FindingKind[] = ['alert'];
+const ANY_STATUS: readonly TriageStatus[] = ['open', 'claimed', 'pending_acceptance', 'risk_accepted', 'mitigated', 'snoozed', 'resolved', 'dismissed'];
+
+export const VERB_RULES: Record<TriageVerb, VerbRule> = {
+  claim: { from: ['open', 'snoozed'], who: ['owner', 'soc_analyst', 'security_lead', 'admin'], kinds: ALL_KINDS, needsActive: true, phrase: 'claim it' },
+  reassign: { from: ['open', 'claimed'], who: ['owner', 'security_lead', 'admin'], kinds: ALL_KINDS, needsActive: true, phrase: 'reassign it' },
+  accept_risk: { from: ['open', 'claimed'], who: ['owner'], kinds: POSTURE, needsActive: true, phrase: 'accept its risk' },
+  compensating_control: { from: ['open', 'claimed'], who: ['owner'], kinds: POSTURE, needsActive: true, phrase: 'record a compensating control' },
+  snooze: { from: ['open', 'claimed'], who: ['owner', 'soc_analyst'], kinds: ALERTS, needsActive: true, phrase: 'snooze it' },
+  resolve: { from: ['open', 'claimed', 'snoozed'], who: ['soc_analyst', 'admin'], kinds: ALERTS, needsActive: false, phrase: 'resolve it' },
+  dismiss: { from: ['open', 'claimed', 'snoozed'], who: ['soc_analyst', 'admin'], kinds: ALERTS, needsActive: false, phrase: 'dismiss it' },
+  reopen: {
+    from: ['risk_accepted', 'mitigated', 'snoozed', 'resolved', 'dismissed'],
+    who: ['owner', 'soc_analyst', 'security_lead', 'admin'],
+    kinds: ALL_KINDS,
+    needsActive: false,
+    phrase: 'reopen it',
+  },
+  comment: { from: ANY_STATUS, who: ['owner', 'soc_analyst', 'security_lead', 'committee_member', 'admin'], kinds: ALL_KINDS, needsActive: false, phrase: 'comment on it' },
+  approve: { from: ['pending_acceptance'], who: ['approver'], kinds: POSTURE, needsActive: true, phrase: 'approve the risk acceptance' },
+  reject: { from: ['pending_acceptance'], who: ['approver'], kinds: POSTURE, needsActive: false, phrase: 'reject the risk acceptance' },
+};
+
+export const ROLE_LABELS: Record<SubjectRole, string> = {
+  owner: 'the owner',
+  soc_analyst: 'a SOC analyst',
+  security_lead: 'a security lead',
+  committee_member: 'a Model Risk Committee member',
+  admin: 'an admin',
+};
+
+export const STATUS_LABELS: Record<TriageStatus, string> = {
+  open: 'open',
+  claimed: 'claimed',
+  pending_acceptance: 'waiting for risk-acceptance approval',
+  risk_accepted: 'risk accepted',
+  mitigated: 'covered by a compensating control',
+  snoozed: 'snoozed',
+  resolved: 'resolved',
+  dismissed: 'dismissed',
+};
+
+export const KIND_LABELS: Record<FindingKind, string> = { alert: 'alerts', recommendation: 'recommendations', attack_path: 'attack paths' };
