@@ -38,7 +38,7 @@ export const MAX_TIME_RANGE_DAYS = 3650;
 
 /**
  * ISO-8601 duration (the `timeRange` slot: weeks, days, hours, minutes) → Kusto timespan literal, in the largest
- * whole unit: P7D → 7d, PT24H → 24h, P2W → 14d, P1DT12H → 36h, PT90M → 90m.
+ * whole unit: P7D → 7d, PT24H → 1d, PT36H → 36h, P2W → 14d, P1DT12H → 36h, PT90M → 90m.
  */
 export function isoToTimespan(iso: string): string {
   const m = /^P(?:(\d+)W|(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?)$/.exec(iso);
