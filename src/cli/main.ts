@@ -2,6 +2,7 @@ const USAGE = `Usage: ai-posture-bot <command>
 
 Commands:
   start     Run the bot server with the configuration from env/ and the environment
+  kql       Run a KQL query against the embedded simulated tenant (kql --help)
   help      Show this text
 `;
 
@@ -12,6 +13,7 @@ Commands:
 /* eslint-disable @typescript-eslint/no-require-imports */
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   start: () => (require('../main') as typeof import('../main')).main(),
+  kql: async (args) => void (process.exitCode = (require('./kql') as typeof import('./kql')).kqlCommand(args)),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
