@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { loadPolicy, StaticRoleDirectory } from './config/policy';
 import { EmbeddedDataSource } from './data/embedded';
+import { EmbeddedQueryRunner } from './data/embedded-query-runner';
+import { createDigest } from './digest';
 import { systemClock, type Clock, type DefenderDataSource, type DependencyStatus } from './domain/ports';
 import { log } from './log';
 import { startAlertTrickle } from './notify/trickle';
@@ -32,6 +34,18 @@ export async function startBot(config: Config, clock: Clock = systemClock): Prom
   const conversations = new ConversationStore(db);
   const dataSource = new EmbeddedDataSource({ seed: config.simulation.seed, now: clock.now(), zoneTag: config.zoneTag });
   const adapter = createAdapter(config.bot);
+  const dataSourceLabel = 'simulated Contoso Bank tenant (embedded mode)';
+  const digest = createDigest({
+    db,
+    clock,
+    config,
+    policy,
+    roles: new StaticRoleDirectory(policy),
+    conversations,
+    runner: new EmbeddedQueryRunner(dataSource.tenant, clock),
+    sourceLabel: dataSourceLabel,
+    post: (conv, card) => poster.post(conv, card),
+  });
   const app = createTeamsApp(adapter, config.bot?.appId, {
     conversations,
     dataSource,
@@ -39,6 +53,7 @@ export async function startBot(config: Config, clock: Clock = systemClock): Prom
     clock,
     policy,
     roles: new StaticRoleDirectory(policy),
+    digest: digest.service,
   });
   const poster = new ProactivePoster(adapter, config.bot?.appId ?? '', conversations);
 
@@ -58,6 +73,8 @@ export async function startBot(config: Config, clock: Clock = systemClock): Prom
 
   const trickleOptions = { clock, poster, raise: (at: Date) => dataSource.raiseAlert(at) };
   const trickle = config.simulation.trickleSeconds > 0 ? startAlertTrickle({ ...trickleOptions, intervalMs: config.simulation.trickleSeconds * 1000 }) : undefined;
+  // Sends any scheduled digest missed while the bot was down (once per period), then follows the schedules.
+  await digest.scheduler.start();
   log().info({ url, mode: config.mode, auth: config.bot ? 'jwt' : 'anonymous (loopback only)', trickleSeconds: config.simulation.trickleSeconds }, 'bot listening');
 
   let stopped = false;
@@ -75,6 +92,7 @@ export async function startBot(config: Config, clock: Clock = systemClock): Prom
       if (stopped) return;
       stopped = true;
       trickle?.stop();
+      digest.scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.destroy();
     },

@@ -1,6 +1,7 @@
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { log } from '../log';
 import type { TeamsDeps } from './deps';
+import * as digest from './listeners/digest';
 import * as help from './listeners/help';
 import * as install from './listeners/install';
 import * as question from './listeners/question';
@@ -16,6 +17,7 @@ export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefin
   });
   install.register(app, deps);
   help.register(app);
+  digest.register(app, deps);
   question.register(app);
   app.error(async (context, error) => {
     log().error({ err: error, activityType: context.activity.type }, 'turn failed');

@@ -1,4 +1,5 @@
 import type { Policy } from '../config/policy';
+import type { DigestService } from '../digest/service';
 import type { DefenderDataSource, Clock } from '../domain/ports';
 import type { RoleDirectory } from '../domain/roles';
 import type { ConversationStore } from '../store/conversations';
@@ -11,4 +12,6 @@ export interface TeamsDeps {
   clock: Clock;
   policy: Policy;
   roles: RoleDirectory;
+  /** The committee digest's chat commands (absent: `digest …` says it is not available). */
+  digest?: DigestService;
 }
