@@ -33,6 +33,9 @@ export interface DigestOptions {
   exportBaseUrl?: string;
 }
 
+/** Long lists are cut so the card stays under Teams' ~28 KB message limit; "Details" buttons and exports have the rest. */
+const MAX_PENDING = 5;
+const MAX_NEW = 6;
 const COLOR = { good: 'Good', bad: 'Attention', neutral: 'Default' } as const;
 /** For figures where a rise is bad news (alerts, breaches), ▲ is red. */
 const colorOf = (c: Change, riseIsBad = true): string =>
@@ -106,8 +109,10 @@ export function buildDigestData(inputs: DigestInputs, period: DigestPeriod, opti
       pending === null
         ? { note: 'Pending Zone 3 risk acceptances appear here once the triage decision register is available.', items: [], canDecide: false }
         : {
-            note: pending.length ? `${pending.length} Zone 3 risk acceptance(s) need committee approval (two members, neither the requester).` : 'No Zone 3 risk acceptance awaits the committee.',
-            items: pending.map((a) => ({
+            note: pending.length
+              ? `${pending.length} Zone 3 risk acceptance(s) need committee approval (two members, neither the requester)${pending.length > MAX_PENDING ? `; the ${MAX_PENDING} oldest are below` : ''}.`
+              : 'No Zone 3 risk acceptance awaits the committee.',
+            items: pending.slice(0, MAX_PENDING).map((a) => ({
               title: `${a.resourceName}: ${a.title}`,
               detail: `Requested by ${a.requestedBy} until ${a.expiresOn.toISOString().slice(0, 10)} · ${a.approvals} of ${a.required} approvals · "${a.justification}"`,
               findingKey: a.findingKey,
@@ -121,8 +126,8 @@ export function buildDigestData(inputs: DigestInputs, period: DigestPeriod, opti
       newNote:
         inventory.newResources === null
           ? 'New AI resources this week: n/a (the inventory query returns no creation time).'
-          : `New AI resources this week (possible shadow AI): ${inventory.newResources.length} (${inventory.newChange.text}).`,
-      newResources: (inventory.newResources ?? []).map((r) => ({ title: r.name, detail: `${r.type} · ${r.zone} · ${r.owner} · created ${r.created}` })),
+          : `New AI resources this week (possible shadow AI): ${inventory.newResources.length} (${inventory.newChange.text})${inventory.newResources.length > MAX_NEW ? `; the first ${MAX_NEW} are below, the inventory export has all` : ''}.`,
+      newResources: (inventory.newResources ?? []).slice(0, MAX_NEW).map((r) => ({ title: r.name, detail: `${r.type} · ${r.zone} · ${r.owner} · created ${r.created}` })),
     },
     compliance: { facts: compliance.standards.map((s) => ({ title: s.standard, value: `${s.passRate} of controls pass (${s.passed} passed, ${s.failed} failed)` })) },
     usage: {
