@@ -6,12 +6,17 @@ import { EmbeddedQueryRunner } from './data/embedded-query-runner';
 import { createDigest } from './digest';
 import { systemClock, type Clock, type DefenderDataSource, type DependencyStatus } from './domain/ports';
 import { log } from './log';
+import { EmbeddedFindingFeed } from './notify/embedded-feed';
+import { NotificationPipeline } from './notify/pipeline';
+import { notifySettingsFrom } from './notify/settings';
+import { parseSubscriptionCommand } from './notify/subscription-command';
 import { startAlertTrickle } from './notify/trickle';
 import { createHttpServer, listen, type HealthReport } from './server/http';
 import { ConversationStore } from './store/conversations';
 import { openDatabase } from './store/database';
 import { createAdapter } from './teams/adapter';
 import { createTeamsApp } from './teams/app';
+import { TeamsCardTransport } from './teams/notify-transport';
 import { ProactivePoster } from './teams/proactive';
 
 export interface RunningBot {
@@ -19,7 +24,9 @@ export interface RunningBot {
   conversations: ConversationStore;
   dataSource: DefenderDataSource;
   poster: ProactivePoster;
-  /** Posts one simulated alert now (embedded mode only). */
+  /** Ingest → outbox → sender; also the FindingCards port (refresh every card of a finding). */
+  notifications: NotificationPipeline;
+  /** Raises one simulated alert, then ingests and drains the outbox so its card is posted (embedded mode only). */
   raiseSimulatedAlert?: () => Promise<void>;
   stop(): Promise<void>;
 }
@@ -34,6 +41,25 @@ export async function startBot(config: Config, clock: Clock = systemClock): Prom
   const conversations = new ConversationStore(db);
   const dataSource = new EmbeddedDataSource({ seed: config.simulation.seed, now: clock.now(), zoneTag: config.zoneTag });
   const adapter = createAdapter(config.bot);
+  const notifySettings = notifySettingsFrom(config.notify);
+  const defaultSub = notifySettings.defaultSubscription ? parseSubscriptionCommand(notifySettings.defaultSubscription) : undefined;
+  if (defaultSub && (!defaultSub.ok || defaultSub.command.action !== 'subscribe')) {
+    throw new Error(`NOTIFY_DEFAULT_SUBSCRIPTION must be a "subscribe …" command or empty: ${defaultSub.ok ? 'it is not a subscribe command' : defaultSub.error}`);
+  }
+  const notifications = new NotificationPipeline({
+    db,
+    conversations,
+    feed: new EmbeddedFindingFeed(dataSource),
+    // The simulated tenant is regenerated at every start: its watermarks start over with a silent baseline.
+    scope: `sim:${config.simulation.seed}:${dataSource.tenant.now.toISOString()}`,
+    transport: new TeamsCardTransport(adapter, config.bot?.appId ?? ''),
+    settings: notifySettings,
+    now: () => clock.now(),
+    crash: (point) => {
+      log().warn({ point }, 'NOTIFY_TEST_CRASH_AT reached: killing the process (test-only hook)');
+      process.kill(process.pid, 'SIGKILL');
+    },
+  });
   const dataSourceLabel = 'simulated Contoso Bank tenant (embedded mode)';
   const digest = createDigest({
     db,
@@ -54,6 +80,7 @@ export async function startBot(config: Config, clock: Clock = systemClock): Prom
     policy,
     roles: new StaticRoleDirectory(policy),
     digest: digest.service,
+    notifications,
   });
   const poster = new ProactivePoster(adapter, config.bot?.appId ?? '', conversations);
 
@@ -71,8 +98,12 @@ export async function startBot(config: Config, clock: Clock = systemClock): Prom
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 
-  const trickleOptions = { clock, poster, raise: (at: Date) => dataSource.raiseAlert(at) };
-  const trickle = config.simulation.trickleSeconds > 0 ? startAlertTrickle({ ...trickleOptions, intervalMs: config.simulation.trickleSeconds * 1000 }) : undefined;
+  await notifications.start();
+  const pollNow = () => void notifications.pollOnce().catch((err) => log().error({ err }, 'notification poll failed'));
+  const trickle =
+    config.simulation.trickleSeconds > 0
+      ? startAlertTrickle({ clock, raise: (at) => dataSource.raiseAlert(at), onRaised: pollNow, intervalMs: config.simulation.trickleSeconds * 1000 })
+      : undefined;
   // Sends any scheduled digest missed while the bot was down (once per period), then follows the schedules.
   await digest.scheduler.start();
   log().info({ url, mode: config.mode, auth: config.bot ? 'jwt' : 'anonymous (loopback only)', trickleSeconds: config.simulation.trickleSeconds }, 'bot listening');
@@ -83,15 +114,16 @@ export async function startBot(config: Config, clock: Clock = systemClock): Prom
     conversations,
     dataSource,
     poster,
+    notifications,
     raiseSimulatedAlert: async () => {
-      const t = trickle ?? startAlertTrickle({ ...trickleOptions, intervalMs: 2 ** 31 - 1 });
-      await t.tick();
-      if (!trickle) t.stop();
+      dataSource.raiseAlert(clock.now());
+      await notifications.pollOnce();
     },
     stop: async () => {
       if (stopped) return;
       stopped = true;
       trickle?.stop();
+      await notifications.stop();
       digest.scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.destroy();

@@ -2,6 +2,35 @@
 export const VERBS = {
   /** Run an example question as if the user had typed it. */
   ask: 'ask',
+  /** Triage verbs on finding cards; card data carries only { findingKey, version }. */
+  claim: 'claim',
+  reassign: 'reassign',
+  accept_risk: 'accept_risk',
+  compensating_control: 'compensating_control',
+  snooze: 'snooze',
+  resolve: 'resolve',
+  dismiss: 'dismiss',
+  reopen: 'reopen',
+  comment: 'comment',
+  approve: 'approve',
+  reject: 'reject',
+  /** Universal Actions refresh of a finding card (Teams fires it automatically; the Playground never does). */
+  refresh: 'refresh',
 } as const;
+
+/** The triage verbs (every finding-card button except refresh). */
+export const TRIAGE_VERBS = [
+  VERBS.claim,
+  VERBS.reassign,
+  VERBS.accept_risk,
+  VERBS.compensating_control,
+  VERBS.snooze,
+  VERBS.resolve,
+  VERBS.dismiss,
+  VERBS.reopen,
+  VERBS.comment,
+  VERBS.approve,
+  VERBS.reject,
+] as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -16,6 +16,19 @@ export interface Config {
   zoneTag: string;
   /** Path of the governance policy file (roles, zone SLA overrides); see docs/policy.md. */
   policyFile: string;
+  /** Notification pipeline (docs/notifications.md). */
+  notify: {
+    pollSeconds: number;
+    overlapMinutes: number;
+    groupWindowMinutes: number;
+    stormThreshold: number;
+    stormWindowMinutes: number;
+    ownerDms: boolean;
+    maxAttempts: number;
+    defaultSubscription: string;
+    /** Test-only crash point of the outbox sender (never set in production). */
+    testCrashAt?: 'before-send' | 'after-send';
+  };
   azure: { subscriptionIds: string[]; workspaceId?: string; clientId?: string; tenantId?: string; workspaceResourceId?: string };
   /** Present when Azure OpenAI is configured: questions go to the LLM planner first (NLP.js otherwise). */
   llm?: { endpoint: string; deployment: string; apiKey: string };
@@ -73,6 +86,18 @@ export function parseConfig(vars: Record<string, string | undefined>, rootDir = 
     simulation: { seed: c.SIM_SEED, trickleSeconds: c.SIM_TRICKLE_SECONDS },
     zoneTag: c.ZONE_TAG,
     policyFile: resolve(rootDir, c.POLICY_FILE ?? join('env', `policy.${vars.APP_ENV ?? 'local'}.json`)),
+    notify: {
+      // Embedded mode polls the in-memory tenant cheaply and often; Resource Graph gets a gentler default.
+      pollSeconds: c.NOTIFY_POLL_SECONDS ?? (c.MODE === 'embedded' ? 5 : 60),
+      overlapMinutes: c.NOTIFY_OVERLAP_MINUTES,
+      groupWindowMinutes: c.NOTIFY_GROUP_WINDOW_MINUTES,
+      stormThreshold: c.NOTIFY_STORM_THRESHOLD,
+      stormWindowMinutes: c.NOTIFY_STORM_WINDOW_MINUTES,
+      ownerDms: c.NOTIFY_OWNER_DMS === 'true',
+      maxAttempts: c.NOTIFY_MAX_ATTEMPTS,
+      defaultSubscription: c.NOTIFY_DEFAULT_SUBSCRIPTION,
+      testCrashAt: c.NOTIFY_TEST_CRASH_AT,
+    },
     azure: {
       subscriptionIds: c.AZURE_SUBSCRIPTION_IDS,
       workspaceId: c.LOG_ANALYTICS_WORKSPACE_ID,

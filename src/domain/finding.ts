@@ -29,3 +29,16 @@ export interface Finding {
 export function findingKey(kind: FindingKind, ...parts: string[]): string {
   return `${kind}:${parts.map((p) => p.toLowerCase()).join('|')}`;
 }
+
+/**
+ * The triage state a finding card shows (filled by the triage feature; the notification cards render it when
+ * present). Dates are shown as given; `version` is the finding version the view was built from.
+ */
+export interface TriageView {
+  owner?: string;
+  dueDate?: Date;
+  acceptedUntil?: Date;
+  pendingApprovals?: string[];
+  statusText?: string;
+  version?: number;
+}

@@ -58,3 +58,11 @@ export class DataUnavailableError extends Error {
     this.name = 'DataUnavailableError';
   }
 }
+
+/**
+ * Re-renders every card the bot posted for a finding (in every conversation) from the finding's current
+ * state, e.g. after a triage decision. Updates go through the notification outbox (rate limits, retries).
+ */
+export interface FindingCards {
+  refresh(tenantId: string, findingKey: string): Promise<void>;
+}

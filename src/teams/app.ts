@@ -1,10 +1,14 @@
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { log } from '../log';
 import type { TeamsDeps } from './deps';
+import * as deliveryStatus from './listeners/delivery-status';
 import * as digest from './listeners/digest';
 import * as help from './listeners/help';
 import * as install from './listeners/install';
 import * as question from './listeners/question';
+import * as refresh from './listeners/refresh';
+import * as subscriptions from './listeners/subscriptions';
+import * as triagePlaceholder from './listeners/triage-placeholder';
 
 /** The teams-ai application with every listener registered; one file per listener under ./listeners. */
 export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefined, deps: TeamsDeps): Application<TurnState> {
@@ -18,6 +22,10 @@ export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefin
   install.register(app, deps);
   help.register(app);
   digest.register(app, deps);
+  subscriptions.register(app, deps);
+  deliveryStatus.register(app, deps);
+  refresh.register(app, deps);
+  triagePlaceholder.register(app);
   question.register(app);
   app.error(async (context, error) => {
     log().error({ err: error, activityType: context.activity.type }, 'turn failed');

@@ -1,8 +1,11 @@
 import type { Policy } from '../config/policy';
 import type { DigestService } from '../digest/service';
 import type { DefenderDataSource, Clock } from '../domain/ports';
+import type { NotificationPipeline } from '../notify/pipeline';
 import type { RoleDirectory } from '../domain/roles';
+import type { UserDirectory } from '../domain/triage/ports';
 import type { ConversationStore } from '../store/conversations';
+import type { TriageService } from '../triage/service';
 
 /** What the Teams listeners need from the rest of the bot. */
 export interface TeamsDeps {
@@ -14,4 +17,10 @@ export interface TeamsDeps {
   roles: RoleDirectory;
   /** The committee digest's chat commands (absent: `digest …` says it is not available). */
   digest?: DigestService;
+  /** Subscriptions, delivery status and conversation lifecycle of the notification pipeline. */
+  notifications?: NotificationPipeline;
+  /** Card verbs on findings (absent: the verbs are not registered). */
+  triage?: TriageService;
+  /** Entra object id ↔ UPN for owners and assignees (docs/triage.md). */
+  users?: UserDirectory;
 }

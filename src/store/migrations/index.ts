@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as conversations from './001-conversations';
 import * as findings from './002-findings';
+import * as notifications from './003-notifications';
 import * as triage from './004-triage';
 import * as digest from './005-digest';
 
@@ -8,6 +9,7 @@ import * as digest from './005-digest';
 const MIGRATIONS: Record<string, Migration> = {
   '001-conversations': conversations,
   '002-findings': findings,
+  '003-notifications': notifications,
   '004-triage': triage,
   '005-digest': digest,
 };

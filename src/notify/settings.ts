@@ -1,0 +1,51 @@
+/** Tunables of the notification pipeline (from configuration; see the README's NOTIFY_* variables). */
+export interface NotifySettings {
+  pollIntervalMs: number;
+  /** Re-read this far behind the watermark: Defender can publish rows out of order. */
+  overlapMs: number;
+  groupWindowMs: number;
+  stormThreshold: number;
+  stormWindowMs: number;
+  ownerDms: boolean;
+  maxAttempts: number;
+  /** Subscription command applied to each newly installed conversation ('' = none). */
+  defaultSubscription: string;
+  /** Test-only: the sender kills its own process at this point (see docs/notifications.md). */
+  testCrashAt?: 'before-send' | 'after-send';
+}
+
+export const DEFAULT_NOTIFY_SETTINGS: NotifySettings = {
+  pollIntervalMs: 60_000,
+  overlapMs: 2 * 3_600_000,
+  groupWindowMs: 30 * 60_000,
+  stormThreshold: 20,
+  stormWindowMs: 10 * 60_000,
+  ownerDms: true,
+  maxAttempts: 8,
+  defaultSubscription: 'subscribe alerts',
+};
+
+/** Settings from the validated configuration (minutes and seconds → milliseconds). */
+export function notifySettingsFrom(c: {
+  pollSeconds: number;
+  overlapMinutes: number;
+  groupWindowMinutes: number;
+  stormThreshold: number;
+  stormWindowMinutes: number;
+  ownerDms: boolean;
+  maxAttempts: number;
+  defaultSubscription: string;
+  testCrashAt?: 'before-send' | 'after-send';
+}): NotifySettings {
+  return {
+    pollIntervalMs: c.pollSeconds * 1000,
+    overlapMs: c.overlapMinutes * 60_000,
+    groupWindowMs: c.groupWindowMinutes * 60_000,
+    stormThreshold: c.stormThreshold,
+    stormWindowMs: c.stormWindowMinutes * 60_000,
+    ownerDms: c.ownerDms,
+    maxAttempts: c.maxAttempts,
+    defaultSubscription: c.defaultSubscription,
+    testCrashAt: c.testCrashAt,
+  };
+}
