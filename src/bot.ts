@@ -3,7 +3,7 @@ import type { Config } from './config';
 import { loadPolicy, StaticRoleDirectory } from './config/policy';
 import { EmbeddedDataSource } from './data/embedded';
 import { EmbeddedQueryRunner } from './data/embedded-query-runner';
-import { createDigest } from './digest';
+import { createDigest, type Digest } from './digest';
 import { systemClock, type Clock, type DefenderDataSource, type DependencyStatus } from './domain/ports';
 import { log } from './log';
 import { EmbeddedFindingFeed } from './notify/embedded-feed';
@@ -24,6 +24,8 @@ export interface RunningBot {
   conversations: ConversationStore;
   dataSource: DefenderDataSource;
   poster: ProactivePoster;
+  /** Digest schedules, runs and builder (tests inspect the run records). */
+  digest: Digest;
   /** Ingest → outbox → sender; also the FindingCards port (refresh every card of a finding). */
   notifications: NotificationPipeline;
   /** Raises one simulated alert, then ingests and drains the outbox so its card is posted (embedded mode only). */
@@ -114,6 +116,7 @@ export async function startBot(config: Config, clock: Clock = systemClock): Prom
     conversations,
     dataSource,
     poster,
+    digest,
     notifications,
     raiseSimulatedAlert: async () => {
       dataSource.raiseAlert(clock.now());
