@@ -5,6 +5,8 @@
  * computed in JS from the tenant (test/queries/expected.ts).
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CATALOG_INTENTS, type Slots } from '../../src/domain/intents';
 import { bindQuery, runCatalogQuery, type CatalogQuery } from '../../src/queries';
 import { scopeIds } from '../../src/queries/scope';
@@ -75,4 +77,16 @@ describe('catalog queries', () => {
       }
     });
   }
+});
+
+describe('docs/queries.md', () => {
+  it('lists every query with its card and every output column for the card author', () => {
+    const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'queries.md'), 'utf8');
+    for (const q of fixture().catalog.values()) {
+      const line = doc.split('\n').find((l) => l.startsWith(`- **${q.card}** (\`${q.id}\`): `));
+      assert.ok(line, `${q.card} listed`);
+      assert.equal(line, `- **${q.card}** (\`${q.id}\`): ${q.columns.map((c) => `\`${c.name}:${c.type}\``).join(', ')}`);
+      assert.ok(doc.includes(`| \`${q.id}\` | ${q.title} | ${q.source} |`), `${q.id} in the catalog table`);
+    }
+  });
 });
