@@ -67,7 +67,10 @@ export function createDigest(deps: DigestDeps): Digest {
         log().warn({ conversationId: s.conversationId, kind: s.kind }, 'digest conversation no longer installed: schedule turned off');
         return undefined;
       }
-      return deps.post(conv, await builder.card(s.kind, period.end, period.timeZone));
+      const activityId = await deps.post(conv, await builder.card(s.kind, period.end, period.timeZone));
+      // The adapter reports a failed post to its turn-error handler and resolves without an id: not sent.
+      if (!activityId) throw new Error('the digest post returned no activity id');
+      return activityId;
     },
   });
   const defaults = { weekly: deps.config.digest.weekly, zone3_daily: deps.config.digest.zone3Daily };
