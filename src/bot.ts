@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
-import { loadPolicy, StaticRoleDirectory } from './config/policy';
+import { loadPolicy, StaticRoleDirectory, StaticUserDirectory } from './config/policy';
+import { EmbeddedDefenderActions } from './data/defender-actions/embedded';
 import { EmbeddedDataSource } from './data/embedded';
 import { EmbeddedQueryRunner } from './data/embedded-query-runner';
 import { createDigest, type Digest } from './digest';
@@ -18,6 +19,9 @@ import { createAdapter } from './teams/adapter';
 import { createTeamsApp } from './teams/app';
 import { TeamsCardTransport } from './teams/notify-transport';
 import { ProactivePoster } from './teams/proactive';
+import { TeamsTriageNotifier } from './teams/listeners/triage-notify';
+import { createTriage, type Triage } from './triage';
+import { TENANT_ID as SIM_TENANT_ID } from './sim';
 
 export interface RunningBot {
   url: string;
@@ -28,6 +32,8 @@ export interface RunningBot {
   digest: Digest;
   /** Ingest → outbox → sender; also the FindingCards port (refresh every card of a finding). */
   notifications: NotificationPipeline;
+  /** Card verbs, write-back worker, reminders and the decision register. */
+  triage: Triage;
   /** Raises one simulated alert, then ingests and drains the outbox so its card is posted (embedded mode only). */
   raiseSimulatedAlert?: () => Promise<void>;
   stop(): Promise<void>;
@@ -74,6 +80,18 @@ export async function startBot(config: Config, clock: Clock = systemClock): Prom
     sourceLabel: dataSourceLabel,
     post: (conv, card) => poster.post(conv, card),
   });
+  // Embedded mode: every Teams tenant sees the one simulated Defender tenant, and decisions change its tables.
+  const triage: Triage = createTriage({
+    db,
+    policy,
+    roles: new StaticRoleDirectory(policy),
+    clock,
+    actions: new EmbeddedDefenderActions(dataSource.tenant.tables, SIM_TENANT_ID),
+    notifier: new TeamsTriageNotifier({ poster: () => poster, conversations, policy, users: new StaticUserDirectory(policy.users), triage: () => triage.service }),
+    cards: notifications,
+    findingTenant: () => SIM_TENANT_ID,
+  });
+  notifications.renderer.setTriageViewSource(triage.service);
   const app = createTeamsApp(adapter, config.bot?.appId, {
     conversations,
     dataSource,
@@ -83,6 +101,8 @@ export async function startBot(config: Config, clock: Clock = systemClock): Prom
     roles: new StaticRoleDirectory(policy),
     digest: digest.service,
     notifications,
+    triage: triage.service,
+    users: triage.users,
   });
   const poster = new ProactivePoster(adapter, config.bot?.appId ?? '', conversations);
 
@@ -101,6 +121,7 @@ export async function startBot(config: Config, clock: Clock = systemClock): Prom
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 
   await notifications.start();
+  triage.start();
   const pollNow = () => void notifications.pollOnce().catch((err) => log().error({ err }, 'notification poll failed'));
   const trickle =
     config.simulation.trickleSeconds > 0
@@ -118,6 +139,7 @@ export async function startBot(config: Config, clock: Clock = systemClock): Prom
     poster,
     digest,
     notifications,
+    triage,
     raiseSimulatedAlert: async () => {
       dataSource.raiseAlert(clock.now());
       await notifications.pollOnce();
@@ -127,6 +149,7 @@ export async function startBot(config: Config, clock: Clock = systemClock): Prom
       stopped = true;
       trickle?.stop();
       await notifications.stop();
+      await triage.stop();
       digest.scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.destroy();

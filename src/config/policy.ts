@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CONFIGURED_ROLES, type Actor, type ConfiguredRole, type RoleDirectory } from '../domain/roles';
+import type { DirectoryUser, UserDirectory } from '../domain/triage/ports';
 import { DEFAULT_ZONE_POLICIES, zonePolicySchema, type Zone, type ZonePolicy } from '../domain/zones';
 
 const GUID = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be an Entra object id (GUID)');
@@ -25,12 +26,25 @@ export const policySchema = z
       .object({ '1': zonePolicySchema.partial().optional(), '2': zonePolicySchema.partial().optional(), '3': zonePolicySchema.partial().optional() })
       .strict()
       .default({}),
+    /** People the bot can name and assign: Entra object id ↔ UPN (resource owner tags carry UPNs). */
+    users: z.array(z.object({ aadObjectId: GUID, upn: z.string().email('must be a UPN (name@domain)'), name: z.string().min(1) }).strict()).default([]),
+    triage: z
+      .object({
+        snoozeMaxDays: z.number().int().min(1).max(30).default(7),
+        expiryReminderDays: z.number().int().min(1).max(90).default(7),
+        /** Conversation ids (saved by installing the bot there) that receive approval requests. */
+        approvalConversations: z.object({ security_lead: z.string().min(1).optional(), committee: z.string().min(1).optional() }).strict().default({}),
+      })
+      .strict()
+      .default({}),
   })
   .strict();
 
 export interface Policy {
   roles: Record<ConfiguredRole, { users: string[]; groups: string[] }>;
   zones: Record<Zone, ZonePolicy>;
+  users: DirectoryUser[];
+  triage: { snoozeMaxDays: number; expiryReminderDays: number; approvalConversations: { security_lead?: string; committee?: string } };
 }
 
 export class PolicyError extends Error {}
@@ -43,7 +57,7 @@ export function parsePolicy(json: unknown, source: string): Policy {
   }
   const p = result.data;
   const zones = { 1: { ...DEFAULT_ZONE_POLICIES[1], ...p.zones['1'] }, 2: { ...DEFAULT_ZONE_POLICIES[2], ...p.zones['2'] }, 3: { ...DEFAULT_ZONE_POLICIES[3], ...p.zones['3'] } };
-  return { roles: p.roles as Policy['roles'], zones };
+  return { roles: p.roles as Policy['roles'], zones, users: p.users, triage: p.triage };
 }
 
 export function loadPolicy(path: string): Policy {
@@ -64,5 +78,22 @@ export class StaticRoleDirectory implements RoleDirectory {
   async rolesOf(actor: Actor): Promise<ReadonlySet<ConfiguredRole>> {
     const id = actor.aadObjectId.toLowerCase();
     return new Set(CONFIGURED_ROLES.filter((r) => this.policy.roles[r].users.some((u) => u.toLowerCase() === id)));
+  }
+}
+
+/** The user directory from the policy file's `users` (embedded mode: the Agents Playground's mock users). */
+export class StaticUserDirectory implements UserDirectory {
+  constructor(private readonly users: readonly DirectoryUser[]) {}
+
+  async byObjectId(aadObjectId: string): Promise<DirectoryUser | undefined> {
+    return this.users.find((u) => u.aadObjectId.toLowerCase() === aadObjectId.toLowerCase());
+  }
+
+  async byUpn(upn: string): Promise<DirectoryUser | undefined> {
+    return this.users.find((u) => u.upn.toLowerCase() === upn.toLowerCase());
+  }
+
+  async list(): Promise<DirectoryUser[]> {
+    return [...this.users];
   }
 }

@@ -8,7 +8,7 @@ import * as install from './listeners/install';
 import * as question from './listeners/question';
 import * as refresh from './listeners/refresh';
 import * as subscriptions from './listeners/subscriptions';
-import * as triagePlaceholder from './listeners/triage-placeholder';
+import * as triage from './listeners/triage';
 
 /** The teams-ai application with every listener registered; one file per listener under ./listeners. */
 export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefined, deps: TeamsDeps): Application<TurnState> {
@@ -25,7 +25,7 @@ export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefin
   subscriptions.register(app, deps);
   deliveryStatus.register(app, deps);
   refresh.register(app, deps);
-  triagePlaceholder.register(app);
+  triage.register(app, deps);
   question.register(app);
   app.error(async (context, error) => {
     log().error({ err: error, activityType: context.activity.type }, 'turn failed');

@@ -1,0 +1,77 @@
+import type { Policy } from '../config/policy';
+import { StaticUserDirectory } from '../config/policy';
+import type { Clock, FindingCards } from '../domain/ports';
+import type { RoleDirectory } from '../domain/roles';
+import type { DefenderActions } from '../domain/triage/ports';
+import type { TriagePolicy } from '../domain/triage/types';
+import type { Db } from '../store/database';
+import { FindingStore } from '../store/findings';
+import { ProcessedActivities } from '../store/processed-activities';
+import { DecisionRegister } from '../store/register';
+import { TriageStateStore } from '../store/triage';
+import { WritebackQueue } from '../store/writeback';
+import type { TriageNotifier } from './notifier';
+import { ReminderJob } from './reminders';
+import { TriageService } from './service';
+import { WritebackWorker } from './worker';
+
+export interface TriageOptions {
+  db: Db;
+  policy: Policy;
+  roles: RoleDirectory;
+  clock: Clock;
+  actions: DefenderActions;
+  notifier: TriageNotifier;
+  cards?: FindingCards;
+  findingTenant: (teamsTenantId: string) => string;
+  /** Write-back retry back-off and reminder cadence (tests shorten them). */
+  retryDelayMs?: number;
+  reminderIntervalMs?: number;
+}
+
+/** Builds the triage feature: service (card verbs), write-back worker and reminder job over one store. */
+export function createTriage(o: TriageOptions) {
+  const policy: TriagePolicy = { zones: o.policy.zones, snoozeMaxDays: o.policy.triage.snoozeMaxDays, expiryReminderDays: o.policy.triage.expiryReminderDays };
+  const findings = new FindingStore(o.db);
+  const states = new TriageStateStore(o.db);
+  const register = new DecisionRegister(o.db);
+  const queue = new WritebackQueue(o.db);
+  const users = new StaticUserDirectory(o.policy.users);
+  const worker = new WritebackWorker({ queue, actions: o.actions, clock: o.clock, cards: o.cards, retryDelayMs: o.retryDelayMs });
+  const service = new TriageService({
+    db: o.db,
+    findings,
+    states,
+    register,
+    queue,
+    processed: new ProcessedActivities(o.db),
+    roles: o.roles,
+    users,
+    policy,
+    clock: o.clock,
+    notifier: o.notifier,
+    cards: o.cards,
+    kick: () => worker.kick(),
+    findingTenant: o.findingTenant,
+  });
+  const reminders = new ReminderJob({ db: o.db, findings, states, register, policy, clock: o.clock, notifier: o.notifier, cards: o.cards });
+  return {
+    service,
+    worker,
+    reminders,
+    register,
+    queue,
+    users,
+    states,
+    findings,
+    start() {
+      worker.start();
+      reminders.start(o.reminderIntervalMs ?? 15 * 60_000);
+    },
+    async stop() {
+      reminders.stop();
+      await worker.stop();
+    },
+  };
+}
+export type Triage = ReturnType<typeof createTriage>;

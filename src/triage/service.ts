@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import type { Finding } from '../domain/finding';
+import type { FindingCards, Clock } from '../domain/ports';
+import type { Actor, RoleDirectory } from '../domain/roles';
+import { decide, isTriageVerb } from '../domain/triage/decide';
+import type { UserDirectory } from '../domain/triage/ports';
+import type { Decision, PersonRef, TriagePolicy, TriageState } from '../domain/triage/types';
+import { STATUS_LABELS } from '../domain/triage/rules';
+import { log } from '../log';
+import type { Db } from '../store/database';
+import type { FindingStore } from '../store/findings';
+import type { ProcessedActivities } from '../store/processed-activities';
+import type { DecisionRegister } from '../store/register';
+import type { TriageStateStore } from '../store/triage';
+import type { WritebackQueue } from '../store/writeback';
+import type { TriageNotifier } from './notifier';
+import { writesFor } from './targets';
+import { triageView } from './view';
+
+export interface TriageDeps {
+  db: Db;
+  findings: FindingStore;
+  states: TriageStateStore;
+  register: DecisionRegister;
+  queue: WritebackQueue;
+  processed: ProcessedActivities;
+  roles: RoleDirectory;
+  users: UserDirectory;
+  policy: TriagePolicy;
+  clock: Clock;
+  notifier: TriageNotifier;
+  /** Re-renders every posted card of the finding (notification feature); optional until wired. */
+  cards?: FindingCards;
+  /** Wakes the write-back worker after a decision committed. */
+  kick?: () => void;
+  /** The Defender tenant whose findings a Teams tenant sees (Azure: the same tenant; embedded: the simulated one). */
+  findingTenant: (teamsTenantId: string) => string;
+}
+
+export interface ActRequest {
+  teamsTenantId: string;
+  activityId: string;
+  actor: Actor;
+  verb: string;
+  data: unknown;
+}
+
+export type ActOutcome =
+  | 'done'
+  | 'denied'
+  | 'stale'
+  /** The same invoke (activity id) was processed before: nothing changed. */
+  | 'replayed'
+  | 'bad_card';
+
+export interface ActResult {
+  outcome: ActOutcome;
+  message: string;
+  finding?: Finding;
+  state?: TriageState;
+  decision?: Decision;
+}
+
+/** Card data is untrusted: only the finding key and version are read from it (plus the verb's inputs). */
+const cardData = z
+  .object({ findingKey: z.string().min(3).max(600), version: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER) })
+  .passthrough();
+
+class StaleVersion extends Error {}
+
+/** Applies card verbs: authorize, decide, record (state + register + write-back jobs) in one transaction. */
+export class TriageService {
+  constructor(private readonly deps: TriageDeps) {}
+
+  async act(req: ActRequest): Promise<ActResult> {
+    const { deps } = this;
+    const parsed = cardData.safeParse(req.data);
+    if (!parsed.success) return { outcome: 'bad_card', message: 'This card does not identify a finding I can act on (its data is missing or was altered). Open the finding from its latest card.' };
+    const { findingKey, version, ...params } = parsed.data;
+    const tenantId = deps.findingTenant(req.teamsTenantId);
+    const now = deps.clock.now();
+    const person = await this.person(req.actor);
+    const roles = await deps.roles.rolesOf(req.actor);
+    const assignee = req.verb === 'reassign' && typeof params.assignee === 'string' ? await this.lookup(params.assignee) : undefined;
+
+    try {
+      return await deps.db.transaction().execute(async (tx): Promise<ActResult> => {
+        const done = await deps.processed.get(tenantId, req.activityId, tx);
+        const finding = await deps.findings.get(tenantId, findingKey, tx);
+        if (done) return { outcome: 'replayed', message: done.message, finding, state: finding && (await deps.states.get(tenantId, findingKey, tx)) };
+        if (!finding) return { outcome: 'bad_card', message: "I can't find that finding: the card may be from another tenant, or its data was altered." };
+        const state = await deps.states.get(tenantId, findingKey, tx);
+        if (!isTriageVerb(req.verb)) return { outcome: 'denied', message: `"${req.verb.slice(0, 40)}" is not something I can do on a finding.`, finding, state };
+        if (finding.version !== version) return { outcome: 'stale', message: staleMessage(state), finding, state };
+
+        const decision = decide({
+          verb: req.verb,
+          finding: { kind: finding.kind, zone: finding.resource.zone, severity: finding.severity, resourceOwner: finding.resource.owner, defenderStatus: finding.status },
+          state,
+          actor: { person, roles },
+          params,
+          assignee,
+          now,
+          policy: deps.policy,
+        });
+        if (!decision.ok) return { outcome: 'denied', message: decision.message, finding, state, decision };
+
+        const next: Finding = { ...finding, version: finding.version + 1 };
+        if (!(await deps.findings.replaceIfVersion(next, finding.version, now, tx))) throw new StaleVersion();
+        await deps.states.put(tx, tenantId, findingKey, decision.next, now);
+        const entry = await deps.register.append(tx, {
+          tenantId,
+          findingKey,
+          zone: finding.resource.zone,
+          verb: decision.verb,
+          actorId: req.actor.aadObjectId,
+          actorName: person.name,
+          role: decision.role,
+          justification: decision.justification ?? null,
+          before: state,
+          after: decision.next,
+          at: now.toISOString(),
+        });
+        for (const write of writesFor(finding, decision.effects, person.upn ?? person.aadObjectId ?? person.name)) {
+          await deps.queue.enqueue(tx, { tenantId, findingKey, registerSeq: entry.seq, write }, now);
+        }
+        await deps.processed.record(tx, tenantId, req.activityId, findingKey, { ok: true, message: decision.message }, now);
+        return { outcome: 'done', message: decision.message, finding: next, state: decision.next, decision };
+      });
+    } catch (err) {
+      if (!(err instanceof StaleVersion)) throw err;
+      const finding = await deps.findings.get(tenantId, findingKey);
+      const state = await deps.states.get(tenantId, findingKey);
+      return { outcome: 'stale', message: staleMessage(state), finding, state };
+    }
+  }
+
+  /** Notifications, card refresh and the worker kick, after the decision committed. Failures are logged only. */
+  async afterDecision(result: ActResult): Promise<void> {
+    const { deps } = this;
+    if (result.outcome !== 'done' || !result.finding || !result.decision?.ok) return;
+    const f = result.finding;
+    deps.kick?.();
+    const tasks: Promise<unknown>[] = [];
+    for (const n of result.decision.notices) {
+      tasks.push(n.type === 'approval_requested' ? deps.notifier.requestApproval(f, n.approver) : deps.notifier.tell(n.to, n.text, f));
+    }
+    if (deps.cards) tasks.push(deps.cards.refresh(f.tenantId, f.key));
+    for (const r of await Promise.allSettled(tasks)) {
+      if (r.status === 'rejected') log().warn({ err: r.reason, findingKey: f.key }, 'triage follow-up failed (the decision stands)');
+    }
+  }
+
+  async syncStatus(tenantId: string, findingKey: string) {
+    return (await this.deps.queue.status(tenantId, findingKey)).status;
+  }
+
+  /** TriageViewSource for the notification cards. */
+  async viewOf(finding: Finding) {
+    return this.view(finding.tenantId, finding.key);
+  }
+
+  /** The view every card of the finding shows. */
+  async view(tenantId: string, findingKey: string): Promise<ReturnType<typeof triageView> | undefined> {
+    const finding = await this.deps.findings.get(tenantId, findingKey);
+    if (!finding) return undefined;
+    const state = await this.deps.states.get(tenantId, findingKey);
+    const sync = await this.deps.queue.status(tenantId, findingKey);
+    return triageView(state, finding.version, sync.status);
+  }
+
+  async current(teamsTenantId: string, findingKey: string): Promise<{ finding: Finding; state: TriageState } | undefined> {
+    const tenantId = this.deps.findingTenant(teamsTenantId);
+    const finding = await this.deps.findings.get(tenantId, findingKey);
+    return finding ? { finding, state: await this.deps.states.get(tenantId, findingKey) } : undefined;
+  }
+
+  private async person(actor: Actor): Promise<PersonRef> {
+    const known = await this.deps.users.byObjectId(actor.aadObjectId);
+    return known ? { aadObjectId: known.aadObjectId, upn: known.upn, name: known.name } : { aadObjectId: actor.aadObjectId, name: actor.name || actor.aadObjectId };
+  }
+
+  private async lookup(idOrUpn: string): Promise<PersonRef | undefined> {
+    const u = idOrUpn.includes('@') ? await this.deps.users.byUpn(idOrUpn) : await this.deps.users.byObjectId(idOrUpn);
+    return u ? { aadObjectId: u.aadObjectId, upn: u.upn, name: u.name } : undefined;
+  }
+}
+
+function staleMessage(state: TriageState): string {
+  const who = state.owner ? ` Now ${STATUS_LABELS[state.status]}${state.status === 'claimed' ? ` by ${state.owner.name || state.owner.upn}` : ''}.` : ` Now ${STATUS_LABELS[state.status]}.`;
+  return `This changed since you opened it.${who} Here is the current card; try again if you still want to.`;
+}

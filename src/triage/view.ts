@@ -1,0 +1,39 @@
+import type { TriageView } from '../domain/finding';
+import { STATUS_LABELS } from '../domain/triage/rules';
+import type { TriageState } from '../domain/triage/types';
+import type { SyncStatus } from '../store/writeback';
+
+const SYNC_TEXT: Record<SyncStatus, string> = {
+  none: '',
+  syncing: 'syncing to Defender…',
+  retrying: 'sync failed — retrying',
+  synced: 'synced to Defender',
+  failed: 'sync failed — an admin must check the write-back log',
+};
+
+const nameOf = (p: { name?: string; upn?: string } | undefined) => p?.name || p?.upn || 'someone';
+
+/** What every card of the finding shows about triage: owner, due date, accepted until, pending approvals, sync. */
+export function triageView(state: TriageState, version: number, sync: SyncStatus): TriageView {
+  const parts = [capitalize(STATUS_LABELS[state.status])];
+  if (state.status === 'snoozed' && state.snoozedUntil) parts.push(`until ${state.snoozedUntil.slice(0, 10)}`);
+  if (state.status === 'mitigated' && state.control) parts.push(`(review by ${state.control.reviewDate.slice(0, 10)})`);
+  if ((state.status === 'resolved' || state.status === 'dismissed') && state.resolution) parts.push(`as ${state.resolution.reason.replace('_', ' ')} by ${nameOf(state.resolution.by)}`);
+  if (SYNC_TEXT[sync]) parts.push(`· ${SYNC_TEXT[sync]}`);
+  const pending = state.pending;
+  const view: TriageView = { statusText: parts.join(' '), version };
+  if (state.owner) view.owner = nameOf(state.owner);
+  if (state.dueDate && ['claimed', 'pending_acceptance'].includes(state.status)) view.dueDate = new Date(state.dueDate);
+  if (state.status === 'risk_accepted' && state.acceptance) view.acceptedUntil = new Date(state.acceptance.expiresOn);
+  if (state.status === 'pending_acceptance' && pending) {
+    const who = pending.approver === 'committee' ? 'committee member' : 'security lead';
+    const got = pending.approvals.map((a) => `approved by ${nameOf(a.by)}`);
+    const missing = Array.from({ length: pending.required - pending.approvals.length }, () => `a ${who}`);
+    view.pendingApprovals = [...got, ...missing.map((m) => `waiting for ${m}`)];
+  }
+  return view;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import type { RunningBot } from '../../src/bot';
+import type { EmbeddedDataSource } from '../../src/data/embedded';
+import type { Finding } from '../../src/domain/finding';
+import { ConnectorStub } from '../support/connector-stub';
+import { alert, cardData, click, NOW, recommendation, SIM_TENANT, startTriageBot, type Person } from './support';
+
+describe('triage over the real endpoint (Action.Execute invokes)', function () {
+  this.timeout(30_000);
+  const connector = new ConnectorStub();
+  let bot: RunningBot;
+  let now = NOW;
+  const clock = { now: () => now };
+
+  before(async () => {
+    await connector.start();
+    bot = await startTriageBot(clock);
+    await bot.triage.stop(); // the tests drive the worker and the reminder job themselves
+  });
+  after(async () => {
+    await bot?.stop();
+    await connector.stop();
+  });
+  beforeEach(() => {
+    now = NOW;
+  });
+
+  const put = async (f: Finding) => {
+    await bot.triage.findings.put(f, now);
+    return f;
+  };
+  const current = async (f: Finding) => (await bot.triage.findings.get(f.tenantId, f.key))!;
+  const act = async (who: Person, verb: string, f: Finding, inputs: Record<string, unknown> = {}, id?: string) =>
+    click(bot, connector.url, who, verb, { ...cardData(await current(f)), ...inputs }, id);
+  const tables = () => (bot.dataSource as EmbeddedDataSource).tenant.tables;
+
+  it('claims a Zone 3 critical finding: the card shows the owner and a due date 72 hours out, then syncs', async () => {
+    const f = await put(recommendation('oai-claim-z3', 3));
+    const answer = await act('priya', 'claim', f);
+    assert.equal(answer.status, 200);
+    assert.match(answer.text, /You own this now; due 2025-06-19/);
+    assert.match(answer.text, /"title":"Owner","value":"Priya Shah"/);
+    assert.match(answer.text, /"title":"Due","value":"2025-06-19 14:00 UTC"/);
+    assert.match(answer.text, /syncing to Defender…/);
+    await bot.triage.worker.drain();
+    const row = tables().securityresources!.find((r) => String(r.id).startsWith(`${f.details.assessmentId}/governanceAssignments/`));
+    assert.ok(row, 'the governance assignment reached the simulated tenant');
+    assert.deepEqual((({ owner, remediationDueDate, isGracePeriod }) => ({ owner, remediationDueDate, isGracePeriod }))(row.properties as Record<string, unknown>), {
+      owner: 'priya.shah@contoso.com',
+      remediationDueDate: '2025-06-19T14:00:00.000Z',
+      isGracePeriod: false,
+    });
+    const refreshed = await act('priya', 'comment', f, { text: 'on it' });
+    assert.match(refreshed.text, /synced to Defender/);
+  });
+
+  it('Zone 3 risk acceptance stays pending until two other committee members approve', async () => {
+    const f = await put(recommendation('oai-accept-z3', 3, 'high'));
+    const justification = 'Traffic is internal only; private endpoint lands with the Q3 network migration.';
+    const requested = await act('priya', 'accept_risk', f, { justification, expiresOn: '2025-08-01' });
+    assert.match(requested.text, /two Model Risk Committee members must approve/);
+    assert.match(requested.text, /waiting for a committee member/);
+
+    const self = await act('priya', 'approve', f);
+    assert.match(self.text, /Only a Model Risk Committee member can approve/);
+    const first = await act('david', 'approve', f);
+    assert.match(first.text, /Approved \(1 of 2\)/);
+    assert.equal((await bot.triage.states.get(SIM_TENANT, f.key)).status, 'pending_acceptance');
+    const twice = await act('david', 'approve', f);
+    assert.match(twice.text, /already approved this request/);
+    const second = await act('sarah', 'approve', f);
+    assert.match(second.text, /Approved: risk accepted until 2025-08-01/);
+    assert.match(second.text, /"title":"Risk accepted until"/);
+    const again = await act('tom', 'approve', f);
+    assert.match(again.text, /already been decided/);
+
+    await bot.triage.worker.drain();
+    const exemption = tables().policyresources!.find((r) => String(r.id).startsWith(`${f.resource.id}/providers/Microsoft.Authorization/policyExemptions/`));
+    const props = exemption?.properties as Record<string, unknown>;
+    assert.equal(props.exemptionCategory, 'Waiver');
+    assert.equal(props.description, justification);
+    assert.equal(props.expiresOn, '2025-08-01T23:59:59.000Z');
+  });
+
+  it('a committee member who requested cannot approve their own request', async () => {
+    const f = await put({ ...recommendation('oai-self-z3', 3), resource: { ...recommendation('oai-self-z3', 3).resource, owner: 'david.okafor@contoso.com' } });
+    await act('david', 'accept_risk', f, { justification: 'A'.repeat(30), expiresOn: '2025-07-01' });
+    const self = await act('david', 'approve', f);
+    assert.match(self.text, /You requested this risk acceptance, so someone else must approve it/);
+  });
+
+  it('50 simultaneous claims: exactly one owner, the others see who claimed it', async () => {
+    const f = await put(recommendation('oai-race', 2, 'high'));
+    const data = cardData(f);
+    const who: Person[] = ['priya', 'marcus', 'elena', 'tom'];
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => click(bot, connector.url, who[i % who.length]!, 'claim', data)));
+    const winners = answers.filter((a) => /You own this now/.test(a.text));
+    assert.equal(winners.length, 1);
+    const state = await bot.triage.states.get(SIM_TENANT, f.key);
+    for (const a of answers.filter((x) => x !== winners[0])) assert.match(a.text, new RegExp(`changed since you opened it\\. Now claimed by ${state.owner!.name}`));
+    const entries = await bot.triage.register.list({ findingKey: f.key });
+    assert.equal(entries.length, 1);
+    assert.equal((await current(f)).version, 2);
+  });
+
+  it('a retried invoke (same activity id) changes nothing', async () => {
+    const f = await put(recommendation('oai-retry', 1, 'low'));
+    const data = cardData(f);
+    const first = await click(bot, connector.url, 'priya', 'claim', data, 'retried-activity');
+    const again = await click(bot, connector.url, 'priya', 'claim', data, 'retried-activity');
+    assert.match(first.text, /You own this now/);
+    assert.match(again.text, /You own this now/);
+    assert.equal((await bot.triage.register.list({ findingKey: f.key })).length, 1);
+    assert.equal((await current(f)).version, 2);
+    assert.equal((await bot.triage.queue.list(SIM_TENANT, f.key)).length, 1);
+  });
+
+  it('a bare button opens the verb form; a bad input re-shows it with the reason and changes nothing', async () => {
+    const f = await put(recommendation('oai-form', 3));
+    const form = await act('priya', 'accept_risk', f);
+    assert.match(form.text, /"id":"justification"/);
+    assert.match(form.text, /"max":"2025-09-14"/);
+    const short = await act('priya', 'accept_risk', f, { justification: 'because', expiresOn: '2025-07-01' });
+    assert.match(short.text, /at least 20 characters/);
+    assert.match(short.text, /"value":"because"/);
+    const far = await act('priya', 'accept_risk', f, { justification: 'A'.repeat(25), expiresOn: '2026-01-01' });
+    assert.match(far.text, /at most 90 days; pick 2025-09-14 or earlier/);
+    assert.equal((await current(f)).version, 1);
+    assert.equal((await bot.triage.register.list({ findingKey: f.key })).length, 0);
+  });
+
+  const refusals: [string, Person, string, (f: Finding) => Record<string, unknown>, RegExp][] = [
+    ['an unknown verb', 'priya', 'frobnicate', cardData, /"frobnicate" is not something I can do on a finding/],
+    ['a tampered finding id', 'priya', 'claim', (f) => ({ ...cardData(f), findingKey: `${f.key}x` }), /can't find that finding/],
+    ['card data without a finding', 'priya', 'claim', () => ({ version: '1' }), /does not identify a finding/],
+    ['a user without the role', 'stranger', 'claim', cardData, /Only the owner, a SOC analyst, a security lead or an admin can claim it/],
+    ['a committee member resolving an alert', 'david', 'resolve', (f) => ({ ...cardData(f), reason: 'true_positive' }), /Only a SOC analyst or an admin can resolve it/],
+    ['an approval with nothing pending (already decided)', 'david', 'approve', cardData, /already been decided/],
+    ['a snooze beyond policy', 'marcus', 'snooze', (f) => ({ ...cardData(f), days: '10' }), /at most 7 days/],
+    ['a stale card', 'priya', 'claim', (f) => ({ ...cardData(f), version: '0' }), /changed since you opened it/],
+  ];
+  for (const [name, who, verb, data, expected] of refusals) {
+    it(`refuses ${name} with a clear message and changes nothing`, async () => {
+      const f = await put(verb === 'resolve' || verb === 'snooze' ? alert(`refuse-${name.length}`) : recommendation(`oai-refuse-${name.length}`, 2));
+      const answer = await click(bot, connector.url, who, verb, data(f));
+      assert.equal(answer.status, 200);
+      assert.match(answer.text, expected);
+      assert.equal((await current(f)).version, 1);
+      assert.equal((await bot.triage.register.list({ findingKey: f.key })).length, 0);
+    });
+  }
+
+  it('refuses a finding from another tenant', async () => {
+    const f = await put(recommendation('oai-foreign', 1, 'low', 'another-tenant'));
+    const answer = await click(bot, connector.url, 'priya', 'claim', cardData(f));
+    assert.match(answer.text, /can't find that finding: the card may be from another tenant/);
+    assert.equal((await bot.triage.findings.get('another-tenant', f.key))!.version, 1);
+  });
+
+  it('resolving an alert writes back its state; a failing write shows "sync failed — retrying"', async () => {
+    const real = tables().securityresources!.find((r) => r.type === 'microsoft.security/locations/alerts')!;
+    const name = String(real.name);
+    const rg = String(real.resourceGroup);
+    const f = await put(alert(name, rg));
+    const resolved = await act('marcus', 'resolve', f, { reason: 'true_positive' });
+    assert.match(resolved.text, /Resolved as true positive/);
+    await bot.triage.worker.drain();
+    assert.equal((real.properties as Record<string, unknown>).Status, 'Resolved');
+
+    const ghost = await put(alert('ghost-alert-that-is-not-in-the-tenant'));
+    await act('marcus', 'dismiss', ghost, { reason: 'false_positive' });
+    await bot.triage.worker.drain();
+    const view = await act('marcus', 'comment', ghost, { text: 'checking' });
+    assert.match(view.text, /sync failed — retrying/);
+    const [job] = await bot.triage.queue.list(SIM_TENANT, ghost.key);
+    assert.equal(job!.attempts, 1);
+    assert.match(job!.lastError!, /not in the simulated tenant/);
+  });
+
+  it('expired risk acceptances reopen the finding; expiring ones remind; the register verifies', async () => {
+    const f = await put(recommendation('oai-expiry', 1, 'medium'));
+    await act('priya', 'accept_risk', f, { justification: 'Accepted for the pilot, data is synthetic only.', expiresOn: '2025-06-20' });
+    assert.equal(await bot.triage.reminders.runOnce(), 1, 'the expiry reminder');
+    now = new Date('2025-06-21T00:00:00Z');
+    await bot.triage.reminders.runOnce();
+    const state = await bot.triage.states.get(SIM_TENANT, f.key);
+    assert.equal(state.status, 'open');
+    const verbs = (await bot.triage.register.list({ findingKey: f.key })).map((e) => e.verb);
+    assert.deepEqual(verbs, ['accept_risk', 'remind_expiry', 'expire']);
+    const verified = await bot.triage.register.verify();
+    assert.ok(verified.ok);
+  });
+});
