@@ -3,6 +3,8 @@ const USAGE = `Usage: ai-posture-bot <command>
 Commands:
   start     Run the bot server with the configuration from env/ and the environment
   kql       Run a KQL query against the embedded simulated tenant (kql --help)
+  export    Write an evidence export as CSV: inventory, recommendations, attack-paths, alerts, register (export --help)
+  audit     Verify the decision register's hash chain or export it as CSV (audit --help)
   help      Show this text
 `;
 
@@ -14,6 +16,8 @@ Commands:
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   start: () => (require('../main') as typeof import('../main')).main(),
   kql: async (args) => void (process.exitCode = (require('./kql') as typeof import('./kql')).kqlCommand(args)),
+  export: (args) => (require('./export') as typeof import('./export')).exportCommand(args),
+  audit: (args) => (require('./audit') as typeof import('./audit')).auditCommand(args),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
