@@ -1,0 +1,78 @@
+import { writeFileSync } from 'node:fs';
+import { loadConfig } from '../config';
+import { PACKAGE_ROOT } from '../paths';
+import { openDatabase } from '../store/database';
+import { DecisionRegister, type StoredEntry } from '../store/register';
+
+const USAGE = `Usage: ai-posture-bot audit <verify | export> [options]
+
+  verify                                   Check the decision register's hash chain; exits 1 and names the
+                                           first bad row if a row was modified, inserted or deleted.
+  export --from <date> --to <date> --format csv [--out <file>]
+                                           Write the register entries made from --from up to and including
+                                           --to (YYYY-MM-DD, UTC) as CSV, to stdout or --out.
+`;
+
+const COLUMNS = ['seq', 'at', 'tenant_id', 'finding_key', 'zone', 'verb', 'actor_id', 'actor_name', 'role', 'justification', 'before', 'after', 'prev_hash', 'hash'] as const;
+
+/** RFC 4180 field; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula. */
+function csvField(value: unknown): string {
+  let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  if (/^[=+\-@]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(entries: readonly StoredEntry[]): string {
+  const rows = entries.map((e) =>
+    [e.seq, e.at, e.tenantId, e.findingKey, e.zone, e.verb, e.actorId, e.actorName, e.role, e.justification, e.before, e.after, e.prevHash, e.hash].map(csvField).join(','),
+  );
+  return [COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `ai-posture-bot audit …`: sets process.exitCode (0 ok, 1 register broken, 2 usage). */
+export async function auditCommand(args: string[]): Promise<void> {
+  const [sub] = args;
+  if (sub !== 'verify' && sub !== 'export') {
+    process.stderr.write(USAGE);
+    process.exitCode = sub === undefined || sub === '--help' ? 0 : 2;
+    return;
+  }
+  let range: { from: string; to: string } | undefined;
+  if (sub === 'export') {
+    const [from, to, format] = [option(args, 'from'), option(args, 'to'), option(args, 'format') ?? 'csv'];
+    if (!from || !to || !DAY.test(from) || !DAY.test(to) || format !== 'csv') {
+      process.stderr.write(`audit export needs --from and --to as YYYY-MM-DD and --format csv.\n\n${USAGE}`);
+      process.exitCode = 2;
+      return;
+    }
+    range = { from: `${from}T00:00:00.000Z`, to: new Date(Date.parse(`${to}T00:00:00.000Z`) + 86_400_000).toISOString() };
+  }
+  const config = loadConfig(PACKAGE_ROOT);
+  const db = await openDatabase(config.store);
+  try {
+    const register = new DecisionRegister(db);
+    if (sub === 'verify') {
+      const result = await register.verify();
+      if (result.ok) {
+        process.stdout.write(`Decision register intact: ${result.rows} rows, head ${result.head}\n`);
+      } else {
+        process.stderr.write(`Decision register BROKEN at row ${result.seq}: ${result.problem} (${result.rows} rows before it are intact).\n`);
+        process.exitCode = 1;
+      }
+      return;
+    }
+    const csv = toCsv(await register.list(range));
+    const out = option(args, 'out');
+    if (out) writeFileSync(out, csv);
+    else process.stdout.write(csv);
+  } finally {
+    await db.destroy();
+  }
+}
