@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { loadPolicy, StaticRoleDirectory, StaticUserDirectory } from './config/policy';
 import { EmbeddedDefenderActions } from './data/defender-actions/embedded';
-import { EmbeddedDataSource } from './data/embedded';
+import { createAnswerService } from './answers/create';
+import { EmbeddedDataSource, SIMULATED_WORKSPACE_RESOURCE_ID } from './data/embedded';
 import { EmbeddedQueryRunner } from './data/embedded-query-runner';
 import { createDigest, type Digest } from './digest';
 import { systemClock, type Clock, type DefenderDataSource, type DependencyStatus } from './domain/ports';
@@ -17,6 +18,8 @@ import { ConversationStore } from './store/conversations';
 import { openDatabase } from './store/database';
 import { createAdapter } from './teams/adapter';
 import { createTeamsApp } from './teams/app';
+import { llmPlannerFactory } from './teams/llm-planner';
+import { loadCatalog } from './queries';
 import { TeamsCardTransport } from './teams/notify-transport';
 import { ProactivePoster } from './teams/proactive';
 import { TeamsTriageNotifier } from './teams/listeners/triage-notify';
@@ -92,6 +95,18 @@ export async function startBot(config: Config, clock: Clock = systemClock): Prom
     findingTenant: () => SIM_TENANT_ID,
   });
   notifications.renderer.setTriageViewSource(triage.service);
+  // Questions: the Recognizer is trained once here, on the inventory's resource names (the LLM planner, when
+  // configured, goes first and falls back to it).
+  const answers = await createAnswerService({
+    runner: new EmbeddedQueryRunner(dataSource.tenant, clock),
+    catalog: loadCatalog(),
+    clock,
+    zoneTag: config.zoneTag,
+    portal: { tenantId: config.azure.tenantId, workspaceResourceId: config.azure.workspaceResourceId ?? SIMULATED_WORKSPACE_RESOURCE_ID },
+    dataLabel: 'simulated Contoso Bank tenant',
+    resourceNames: dataSource.tenant.resources.map((r) => r.name),
+    llm: config.llm ? llmPlannerFactory(config.llm) : undefined,
+  });
   const app = createTeamsApp(adapter, config.bot?.appId, {
     conversations,
     dataSource,
@@ -103,6 +118,7 @@ export async function startBot(config: Config, clock: Clock = systemClock): Prom
     notifications,
     triage: triage.service,
     users: triage.users,
+    answers,
   });
   const poster = new ProactivePoster(adapter, config.bot?.appId ?? '', conversations);
 

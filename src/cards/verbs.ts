@@ -2,6 +2,10 @@
 export const VERBS = {
   /** Run an example question as if the user had typed it. */
   ask: 'ask',
+  /** "Did you mean…" button: run one intent with the slots understood; data { intent, slots }. */
+  run_intent: 'run_intent',
+  /** "Show more" on an answer: re-run and show the next page; data { intent, slots, page }. */
+  answer_page: 'answer_page',
   /** Triage verbs on finding cards; card data carries only { findingKey, version }. */
   claim: 'claim',
   reassign: 'reassign',

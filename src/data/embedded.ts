@@ -1,9 +1,12 @@
 import type { AlertFinding, ResourceRef } from '../domain/findings';
 import type { DefenderDataSource, DependencyStatus } from '../domain/ports';
 import { zoneFromTag } from '../domain/zones';
-import { createSimulatedTenant, type SimulatedTenant } from '../sim';
+import { createSimulatedTenant, WORKSPACE, type SimulatedTenant } from '../sim';
 import { alertFromSecurityAlertRow } from './alert-from-row';
 import { RESOURCE_KIND_LABELS } from './resource-kinds';
+
+/** ARM id of the simulated SOC workspace: embedded answers link to it ("Open in Log Analytics"). */
+export const SIMULATED_WORKSPACE_RESOURCE_ID = `/subscriptions/${WORKSPACE.subscriptionId}/resourceGroups/${WORKSPACE.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${WORKSPACE.name}`;
 
 /** Embedded mode's data source: the simulated Contoso Bank tenant, generated once at start-up. */
 export class EmbeddedDataSource implements DefenderDataSource {

@@ -26,7 +26,7 @@ export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefin
   deliveryStatus.register(app, deps);
   refresh.register(app, deps);
   triage.register(app, deps);
-  question.register(app);
+  question.register(app, deps);
   app.error(async (context, error) => {
     log().error({ err: error, activityType: context.activity.type }, 'turn failed');
     if (context.activity.type === 'message') {

@@ -1,3 +1,4 @@
+import type { AnswerService } from '../answers/service';
 import type { Policy } from '../config/policy';
 import type { DigestService } from '../digest/service';
 import type { DefenderDataSource, Clock } from '../domain/ports';
@@ -23,4 +24,6 @@ export interface TeamsDeps {
   triage?: TriageService;
   /** Entra object id ↔ UPN for owners and assignees (docs/triage.md). */
   users?: UserDirectory;
+  /** Questions → catalog answers (absent: questions get the help card). */
+  answers?: AnswerService;
 }

@@ -160,3 +160,9 @@ function offlineActivity(text: string, user = 'ask'): Partial<Activity> {
     conversation: { id: 'llm-planner', isGroup: false, conversationType: 'personal', name: '' },
   };
 }
+
+/** `AnswerSetup.llm` for configured Azure OpenAI settings. */
+export function llmPlannerFactory(settings: AzureOpenAISettings) {
+  return (fallback: Understander, resourceNames: readonly string[], slotsByIntent: Partial<Record<CatalogIntent, readonly ModelSlot[]>>): Understander =>
+    new LlmPlanner({ settings, fallback, resourceNames, slotsByIntent });
+}
