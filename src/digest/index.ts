@@ -11,8 +11,10 @@ import type { Db } from '../store/database';
 import { DigestRunStore } from '../store/digest-runs';
 import { DigestScheduleStore } from '../store/digest-schedules';
 import { FindingStore } from '../store/findings';
+import { TriageStateStore } from '../store/triage';
 import { DigestBuilder } from './builder';
 import type { PendingAcceptance } from './gather';
+import { committeePending } from './pending';
 import { DigestScheduler } from './scheduler';
 import { DigestService } from './service';
 
@@ -27,7 +29,7 @@ export interface DigestDeps {
   sourceLabel: string;
   /** Posts a card proactively; returns the activity id. */
   post(conv: SavedConversation, card: AdaptiveCard): Promise<string | undefined>;
-  /** The triage register's pending Zone 3 acceptances, once it exists. */
+  /** Pending Zone 3 acceptances; defaults to the triage state store. */
   pendingAcceptances?: () => Promise<PendingAcceptance[]>;
 }
 
@@ -50,7 +52,7 @@ export function createDigest(deps: DigestDeps): Digest {
       catalog: loadCatalog(),
       zoneTag: deps.config.zoneTag,
       resolvedFindings: () => findings.list({ kind: 'recommendation', status: 'resolved' }),
-      ...(deps.pendingAcceptances ? { pendingAcceptances: deps.pendingAcceptances } : {}),
+      pendingAcceptances: deps.pendingAcceptances ?? (() => committeePending(new TriageStateStore(deps.db), findings)),
     },
     { policies: deps.policy.zones, sourceLabel: deps.sourceLabel, ...(deps.config.exportBaseUrl ? { exportBaseUrl: deps.config.exportBaseUrl } : {}) },
   );

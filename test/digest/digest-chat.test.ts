@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
-import type { RunningBot } from '../../src/bot';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { activity, install, message } from '../support/activities';
-import { postActivity, startTestBot } from '../support/bot';
+import { startBot, type RunningBot } from '../../src/bot';
+import { parseConfig } from '../../src/config';
+import type { Finding } from '../../src/domain/finding';
+import { openDatabase } from '../../src/store/database';
+import { FindingStore } from '../../src/store/findings';
+import { TriageStateStore } from '../../src/store/triage';
+import { postActivity } from '../support/bot';
 import { cardsOf, ConnectorStub } from '../support/connector-stub';
 
 /** Holds the admin role in env/policy.local.json. */
@@ -10,6 +18,25 @@ const CONV = 'group-chat-model-risk';
 
 const types = (node: unknown): string[] =>
   Array.isArray(node) ? node.flatMap(types) : node && typeof node === 'object' ? [...(typeof (node as { type?: unknown }).type === 'string' ? [(node as { type: string }).type] : []), ...Object.values(node).flatMap(types)] : [];
+
+const PENDING_KEY = 'recommendation:/subscriptions/x/providers/microsoft.cognitiveservices/accounts/oai-customer-chatbot-prod|restrict';
+
+/** A Zone 3 acceptance request awaiting the committee, as triage stores it. */
+async function addPendingZone3Acceptance(sqlite: string): Promise<void> {
+  const db = await openDatabase({ kind: 'sqlite', path: sqlite });
+  const now = new Date();
+  const finding: Finding = {
+    key: PENDING_KEY, kind: 'recommendation', tenantId: 'contoso', title: 'Azure AI Services resources should restrict network access', severity: 'medium',
+    resource: { id: '/subscriptions/x/providers/microsoft.cognitiveservices/accounts/oai-customer-chatbot-prod', name: 'oai-customer-chatbot-prod', kind: 'Azure OpenAI', zone: 3, zoneKnown: true },
+    status: 'active', firstSeen: now, lastSeen: now, details: {}, version: 4,
+  };
+  await new FindingStore(db).put(finding, now);
+  await new TriageStateStore(db).put(db, 'contoso', PENDING_KEY, {
+    status: 'pending_acceptance',
+    pending: { requestedBy: { name: 'Marcus Johnson', upn: 'marcus.johnson@contoso.com' }, requestedAt: now.toISOString(), justification: 'Public endpoint needed for the mobile app until the APIM migration.', expiresOn: '2025-09-14T00:00:00.000Z', approver: 'committee', required: 2, approvals: [], returnTo: 'open' },
+  }, now);
+  await db.destroy();
+}
 
 describe('digest in chat (HTTP, real bot, SQLite, simulated tenant)', () => {
   let bot: RunningBot;
@@ -26,9 +53,11 @@ describe('digest in chat (HTTP, real bot, SQLite, simulated tenant)', () => {
 
   before(async () => {
     await connector.start();
-    bot = await startTestBot();
+    const sqlite = join(mkdtempSync(join(tmpdir(), 'digest-chat-')), 'bot.sqlite');
+    bot = await startBot(parseConfig({ PORT: '0', SQLITE_PATH: sqlite, LOG_LEVEL: 'silent' }, join(__dirname, '..', '..')));
     schedules = bot.digest.schedules;
     await postActivity(bot, install(connector.url, CONV));
+    await addPendingZone3Acceptance(sqlite);
   });
   after(async () => {
     await bot.stop();
@@ -47,6 +76,16 @@ describe('digest in chat (HTTP, real bot, SQLite, simulated tenant)', () => {
     assert.match(json, /attack paths reach AI resources/);
     assert.match(json, /Defender for AI alerts this week \((▲|▼|new|no change)/);
     assert.ok(Buffer.byteLength(json) < 28 * 1024);
+  });
+
+  it('shows pending Zone 3 acceptances with Approve/Reject (the triage verbs, finding key and version)', async () => {
+    const card = (await say('digest now')).flatMap(cardsOf)[0]!;
+    assert.match(JSON.stringify(card), /1 Zone 3 risk acceptance\(s\) need committee approval/);
+    const actions = JSON.stringify(card).match(/\{"type":"Action.Execute","title":"(Approve|Reject)"[^}]*\}\}/g) ?? [];
+    assert.deepEqual(actions.map((a) => JSON.parse(a) as { verb: string; data: unknown }).map((a) => [a.verb, a.data]), [
+      ['approve', { findingKey: PENDING_KEY, version: 4 }],
+      ['reject', { findingKey: PENDING_KEY, version: 4 }],
+    ]);
   });
 
   it('"digest now zone3" posts the daily Zone 3 attack-path digest', async () => {
