@@ -2,6 +2,7 @@ const USAGE = `Usage: ai-posture-bot <command>
 
 Commands:
   start     Run the bot server with the configuration from env/ and the environment
+  ask       Answer a question like the bot does, with its KQL (ask --help)
   kql       Run a KQL query against the embedded simulated tenant (kql --help)
   export    Write an evidence export as CSV: inventory, recommendations, attack-paths, alerts, register (export --help)
   audit     Verify the decision register's hash chain or export it as CSV (audit --help)
@@ -15,6 +16,7 @@ Commands:
 /* eslint-disable @typescript-eslint/no-require-imports */
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   start: () => (require('../main') as typeof import('../main')).main(),
+  ask: async (args) => void (process.exitCode = await (require('./ask') as typeof import('./ask')).askCommand(args)),
   kql: async (args) => void (process.exitCode = (require('./kql') as typeof import('./kql')).kqlCommand(args)),
   export: (args) => (require('./export') as typeof import('./export')).exportCommand(args),
   audit: (args) => (require('./audit') as typeof import('./audit')).auditCommand(args),
