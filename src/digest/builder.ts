@@ -33,7 +33,7 @@ export class DigestBuilder {
       const pending = this.sources.pendingAcceptances ? await this.sources.pendingAcceptances() : null;
       return renderCard('digest-zone3', buildZone3Data(paths, overdue, pending, period, this.options.sourceLabel));
     }
-    const inputs = await gatherDigestInputs(this.sources, { trendDays: TREND_DAYS });
+    const inputs = await gatherDigestInputs(this.sources, { trendDays: TREND_DAYS, from: period.previousStart, to: period.end });
     return renderCard('digest', buildDigestData(inputs, period, { ...this.options, trendDays: TREND_DAYS }));
   }
 }

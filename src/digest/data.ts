@@ -55,7 +55,7 @@ export function buildDigestData(inputs: DigestInputs, period: DigestPeriod, opti
   const threats = threatSection(inputs.alertTrend, period, options.trendDays);
   const risks = riskSection(inputs.recommendations, inputs.attackPaths, period);
   const sla = slaSection(inputs.overdue, inputs.recommendations, inputs.resolved, options.policies, period);
-  const register = registerSection(inputs.register);
+  const register = registerSection(inputs.register, inputs.decisions, period);
   const inventory = inventorySection(inputs.inventory, period);
   const compliance = complianceSection(inputs.compliance);
   const usage = usageSection(inputs.topCallers);
@@ -102,6 +102,8 @@ export function buildDigestData(inputs: DigestInputs, period: DigestPeriod, opti
         { title: 'In force', value: `${register.inForce} (${register.riskAccepted} risk accepted, ${register.compensating} compensating controls)` },
         { title: 'Expiring within 30 days', value: String(register.expiringSoon) },
         { title: 'Expired, not re-decided', value: String(register.expired) },
+        { title: 'Granted this week', value: register.granted ? withChange(register.granted.current, register.granted) : 'n/a (no decision register)' },
+        { title: 'Reopened this week', value: register.reopened ? withChange(register.reopened.current, register.reopened) : 'n/a (no decision register)' },
       ],
       expiring: register.expiring.map((e) => ({ title: `${e.resource}: ${e.expires}`, detail: `${e.summary} · ${e.zone}` })),
     },

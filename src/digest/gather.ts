@@ -20,6 +20,15 @@ export interface PendingAcceptance {
   required: number;
 }
 
+/** One decision register entry, as far as the digest reads it. */
+export interface RegisterDecision {
+  verb: string;
+  zone: number;
+  at: string;
+  before: unknown;
+  after: unknown;
+}
+
 /** Where the digest's figures come from: catalog queries, the finding store and the decision register. */
 export interface DigestSources {
   runner: QueryRunner;
@@ -29,6 +38,8 @@ export interface DigestSources {
   resolvedFindings?: () => Promise<Finding[]>;
   /** Pending Zone 3 acceptances; absent until the triage register exists (the card says so). */
   pendingAcceptances?: () => Promise<PendingAcceptance[]>;
+  /** Decision register entries in [from, to) (acceptances granted, findings reopened). */
+  registerEntries?: (from: Date, to: Date) => Promise<RegisterDecision[]>;
 }
 
 /** Every input of one digest, gathered once so building the card is a pure function of it. */
@@ -45,6 +56,8 @@ export interface DigestInputs {
   topCallers: Row[];
   resolved: Finding[] | null;
   pending: PendingAcceptance[] | null;
+  /** Register entries of this week and the one before; null without a register. */
+  decisions: RegisterDecision[] | null;
 }
 
 export function rowsOf(result: QueryResult): Row[] {
@@ -52,7 +65,7 @@ export function rowsOf(result: QueryResult): Row[] {
 }
 
 /** Runs the catalog queries the digest needs (sequentially: the runner may be rate-limited in Azure). */
-export async function gatherDigestInputs(sources: DigestSources, options: { trendDays: number }): Promise<DigestInputs> {
+export async function gatherDigestInputs(sources: DigestSources, options: { trendDays: number; from?: Date; to?: Date }): Promise<DigestInputs> {
   const inventoryScope = await loadInventory(sources.runner, sources.catalog, sources.zoneTag);
   const run = async (intent: CatalogIntent, slots: Slots = {}): Promise<Row[]> =>
     rowsOf((await runCatalogQuery(sources.runner, sources.catalog, intent, slots, { zoneTag: sources.zoneTag, inventory: inventoryScope })).result);
@@ -76,5 +89,6 @@ export async function gatherDigestInputs(sources: DigestSources, options: { tren
     topCallers: await run('top_callers', { timeRange: 'P7D' }),
     resolved: sources.resolvedFindings ? await sources.resolvedFindings() : null,
     pending: sources.pendingAcceptances ? await sources.pendingAcceptances() : null,
+    decisions: sources.registerEntries && options.from && options.to ? await sources.registerEntries(options.from, options.to) : null,
   };
 }

@@ -11,6 +11,7 @@ import type { Db } from '../store/database';
 import { DigestRunStore } from '../store/digest-runs';
 import { DigestScheduleStore } from '../store/digest-schedules';
 import { FindingStore } from '../store/findings';
+import { DecisionRegister } from '../store/register';
 import { TriageStateStore } from '../store/triage';
 import { DigestBuilder } from './builder';
 import type { PendingAcceptance } from './gather';
@@ -52,6 +53,7 @@ export function createDigest(deps: DigestDeps): Digest {
       catalog: loadCatalog(),
       zoneTag: deps.config.zoneTag,
       resolvedFindings: () => findings.list({ kind: 'recommendation', status: 'resolved' }),
+      registerEntries: (from, to) => new DecisionRegister(deps.db).list({ from: from.toISOString(), to: to.toISOString() }),
       pendingAcceptances: deps.pendingAcceptances ?? (() => committeePending(new TriageStateStore(deps.db), findings)),
     },
     { policies: deps.policy.zones, sourceLabel: deps.sourceLabel, ...(deps.config.exportBaseUrl ? { exportBaseUrl: deps.config.exportBaseUrl } : {}) },

@@ -22,7 +22,7 @@ const TEAMS_LIMIT = 28 * 1024;
 
 const EMPTY: DigestInputs = {
   inventory: [], alertTrend: [], secureScore: [], summary: { all: undefined, 1: undefined, 2: undefined, 3: undefined },
-  recommendations: [], attackPaths: [], overdue: [], register: [], compliance: [], topCallers: [], resolved: [], pending: [],
+  recommendations: [], attackPaths: [], overdue: [], register: [], compliance: [], topCallers: [], resolved: [], pending: [], decisions: [],
 };
 
 const fact = (facts: { title: string; value: string }[], title: string) => facts.find((f) => f.title === title)?.value;
@@ -34,7 +34,7 @@ describe('weekly digest for a fixed simulated week', () => {
 
   before(async () => {
     const tenant = createSimulatedTenant({ now: DEFAULT_NOW });
-    inputs = await gatherDigestInputs({ runner: new EmbeddedQueryRunner(tenant, { now: () => DEFAULT_NOW }), catalog: loadCatalog(), zoneTag: 'governance-zone' }, { trendDays: 30 });
+    inputs = await gatherDigestInputs({ runner: new EmbeddedQueryRunner(tenant, { now: () => DEFAULT_NOW }), catalog: loadCatalog(), zoneTag: 'governance-zone', registerEntries: async () => [] }, { trendDays: 30, from: PERIOD.previousStart, to: PERIOD.end });
     data = buildDigestData(inputs, PERIOD, OPTIONS);
     truth = computeIndependently(tenant, PERIOD.end);
   });
@@ -82,6 +82,19 @@ describe('weekly digest for a fixed simulated week', () => {
     assert.match(fact(data.register.facts, 'In force')!, new RegExp(`^${truth.register.inForce} `));
     assert.equal(fact(data.register.facts, 'Expiring within 30 days'), String(truth.register.expiringSoon));
     assert.equal(fact(data.register.facts, 'Expired, not re-decided'), String(truth.register.expired));
+  });
+
+  it('counts acceptances granted and findings reopened this week from the decision register, with WoW', () => {
+    const entry = (at: string, verb: string, before: string, after: string) => ({ verb, zone: 3, at, before: { status: before }, after: { status: after } });
+    const d = buildDigestData({ ...inputs, decisions: [
+      entry('2025-06-12T15:00:00.000Z', 'approve', 'pending_acceptance', 'risk_accepted'),
+      entry('2025-06-13T15:00:00.000Z', 'accept_risk', 'open', 'risk_accepted'),
+      entry('2025-06-13T16:00:00.000Z', 'approve', 'pending_acceptance', 'pending_acceptance'),
+      entry('2025-06-05T15:00:00.000Z', 'accept_risk', 'claimed', 'risk_accepted'),
+      entry('2025-06-14T00:00:00.000Z', 'expire', 'risk_accepted', 'open'),
+    ] }, PERIOD, OPTIONS);
+    assert.equal(fact(d.register.facts, 'Granted this week'), '2 (▲ 100% WoW)');
+    assert.equal(fact(d.register.facts, 'Reopened this week'), '1 (new)');
   });
 
   it('API usage matches the diagnostics of the ten busiest callers', () => {

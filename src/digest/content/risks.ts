@@ -2,7 +2,7 @@ import { countChange, formatHours, median, type Change } from '../../domain/dige
 import type { DigestPeriod } from '../../domain/digest/period';
 import type { Finding } from '../../domain/finding';
 import type { Zone, ZonePolicy } from '../../domain/zones';
-import type { Row } from '../gather';
+import type { RegisterDecision, Row } from '../gather';
 import { DAY_MS, day, lastWeek, num, text, thisWeek, time, ZONE_LIST, zoneLabel, zoneOf } from './common';
 
 const TOP = 5;
@@ -89,6 +89,10 @@ export function slaSection(overdue: readonly Row[], recs: readonly Row[], resolv
 }
 
 export interface RegisterSection {
+  /** Risk acceptances that took effect this week (WoW); null without a decision register. */
+  granted: Change | null;
+  /** Findings reopened this week (expired acceptance or `reopen`). */
+  reopened: Change | null;
   inForce: number;
   riskAccepted: number;
   compensating: number;
@@ -98,10 +102,17 @@ export interface RegisterSection {
 }
 
 /** The risk register (policy exemptions, risk_register): in force, expiring within 30 days, expired. */
-export function registerSection(rows: readonly Row[]): RegisterSection {
+export function registerSection(rows: readonly Row[], decisions: readonly RegisterDecision[] | null, p: DigestPeriod): RegisterSection {
+  const status = (v: unknown) => (v && typeof v === 'object' ? String((v as { status?: unknown }).status ?? '') : '');
+  const isGrant = (d: RegisterDecision) => status(d.after) === 'risk_accepted' && status(d.before) !== 'risk_accepted';
+  const isReopen = (d: RegisterDecision) => d.verb === 'reopen' || (status(d.after) === 'open' && ['risk_accepted', 'mitigated'].includes(status(d.before)));
+  const weekly = (pred: (d: RegisterDecision) => boolean) =>
+    decisions ? countChange(decisions.filter((d) => pred(d) && thisWeek(d.at, p)).length, decisions.filter((d) => pred(d) && lastWeek(d.at, p)).length) : null;
   const live = rows.filter((r) => r.Expired !== true);
   const soon = live.filter((r) => num(r.DaysToExpiry) <= 30);
   return {
+    granted: weekly(isGrant),
+    reopened: weekly(isReopen),
     inForce: live.length,
     riskAccepted: live.filter((r) => text(r.Category) === 'Waiver').length,
     compensating: live.filter((r) => text(r.Category) === 'Mitigated').length,
