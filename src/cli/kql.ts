@@ -2,7 +2,9 @@
  * `ai-posture-bot kql "<query>" [--json]`: runs any KQL the local engine supports against the embedded
  * (simulated) tenant, for developers writing catalog queries. The bot itself never runs free-text KQL.
  */
+import { ConfigError, loadConfig, type Config } from '../config';
 import { KqlEngine, KqlError, type KqlColumn, type KqlDiagnostic } from '../kql';
+import { PACKAGE_ROOT } from '../paths';
 import { ALL_TABLES } from '../schemas';
 import { createSimulatedTenant, DEFAULT_SEED } from '../sim';
 
@@ -21,8 +23,11 @@ interface Out {
 
 const std: Out = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
 
-/** Runs the command; returns the exit code. */
-export function kqlCommand(args: string[], env: NodeJS.ProcessEnv = process.env, out: Out = std, now: Date = new Date()): number {
+/**
+ * Runs the command; returns the exit code. The seed comes from the configuration (SIM_SEED, through
+ * src/config like every setting); `env` replaces the process environment for tests.
+ */
+export function kqlCommand(args: string[], env?: NodeJS.ProcessEnv, out: Out = std, now: Date = new Date()): number {
   const json = args.includes('--json');
   const rest = args.filter((a) => a !== '--json');
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -34,16 +39,21 @@ export function kqlCommand(args: string[], env: NodeJS.ProcessEnv = process.env,
     out.stderr(`${unknown ? `Unknown option ${unknown}.` : 'Give exactly one query (quote it).'}\n\n${KQL_USAGE}`);
     return 2;
   }
-  const seedText = env.SIM_SEED ?? String(DEFAULT_SEED);
-  if (!/^\d+$/.test(seedText.trim())) {
-    out.stderr(`SIM_SEED must be a non-negative integer, got "${seedText}".\n`);
+  let config: Config;
+  try {
+    config = loadConfig(PACKAGE_ROOT, env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    // configSchema words a bad SIM_SEED as a zod type error; say what the CLI needs.
+    const issues = err.issues.map((i) => (i.startsWith('SIM_SEED') ? `SIM_SEED must be a non-negative integer${/ \(got ".*"\)$/.exec(i)?.[0] ?? ''}` : i));
+    out.stderr(`${new ConfigError(issues).message}\n`);
     return 2;
   }
   const query = rest[0]!;
   const engine = new KqlEngine(ALL_TABLES);
   try {
     const prepared = engine.prepare(query);
-    const tenant = createSimulatedTenant({ seed: Number(seedText), now });
+    const tenant = createSimulatedTenant({ seed: config.simulation.seed, now });
     const result = prepared.run(tenant.tables, { now });
     out.stdout(json ? `${JSON.stringify(toJson(result.columns, result.rows))}\n` : formatTable(result.columns, result.rows));
     return 0;
