@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudAdapter, ConfigurationServiceClientCredentialFactory, createBotFrameworkAuthenticationFromConfiguration } from 'botbuilder';
 import restify from 'restify';
@@ -137,6 +137,7 @@ function summary(run: Run) {
 
 async function main(): Promise<void> {
   setLogLevel('silent');
+  const load = loadavg()[0]!.toFixed(1);
   const heldout = readFileSync(join(ROOT, 'test', 'nlu', 'heldout.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
@@ -175,7 +176,7 @@ async function main(): Promise<void> {
     ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
   );
   const distinct = new Set(questions).size;
-  const markdown = `${new Date().toISOString().slice(0, 10)} · ${machineDescription()}
+  const markdown = `${new Date().toISOString().slice(0, 10)} · ${machineDescription()} · load average ${load} at the start (other processes share the machine)
 
 \`npm run bench:turns\`: ${QUESTIONS} message turns at concurrency ${CONCURRENCY} through the real \`POST /api/messages\`
 (anonymous, embedded mode), questions sampled from \`test/nlu/heldout.jsonl\` (${distinct} distinct), replies posted to a
