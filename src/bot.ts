@@ -7,7 +7,7 @@ import { EmbeddedDataSource, SIMULATED_WORKSPACE_RESOURCE_ID } from './data/embe
 import { EmbeddedQueryRunner } from './data/embedded-query-runner';
 import { createDigest, type Digest } from './digest';
 import { systemClock, type Clock, type DefenderDataSource, type DependencyStatus } from './domain/ports';
-import { log } from './log';
+import { log, setLogLevel } from './log';
 import { EmbeddedFindingFeed } from './notify/embedded-feed';
 import { NotificationPipeline } from './notify/pipeline';
 import { notifySettingsFrom } from './notify/settings';
@@ -47,6 +47,7 @@ export async function startBot(config: Config, clock: Clock = systemClock): Prom
   if (config.mode === 'azure') {
     throw new Error('MODE=azure is not available yet: the Azure data adapters are being built. Use MODE=embedded.');
   }
+  setLogLevel(config.logLevel);
   const policy = loadPolicy(config.policyFile);
   const db = await openDatabase(config.store);
   const conversations = new ConversationStore(db);

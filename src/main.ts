@@ -2,7 +2,7 @@ import { PACKAGE_ROOT } from './paths';
 import { startBot } from './bot';
 import { ConfigError, loadConfig } from './config';
 import { PolicyError } from './config/policy';
-import { log, setLogLevel } from './log';
+import { log } from './log';
 
 /** Starts the bot server; stops gracefully on SIGTERM/SIGINT (in-flight turns finish, the store closes). */
 export async function main(): Promise<void> {
@@ -16,7 +16,6 @@ export async function main(): Promise<void> {
     }
     throw err;
   }
-  setLogLevel(config.logLevel);
   const bot = await startBot(config).catch((err: Error) => {
     if (err instanceof PolicyError) {
       process.stderr.write(`${err.message}\n`);

@@ -18,8 +18,27 @@ export function helpCard(note = ''): AdaptiveCard {
       },
       {
         title: 'Notifications',
-        text: 'New Defender for AI alerts are posted as cards into every chat and channel I am installed in.',
+        text: 'New AI alerts, recommendations and attack paths arrive as cards, grouped when bursty; owners also get a direct message. Admins choose what each channel receives.',
+        commands: [
+          { command: 'subscribe zone 3 high alerts', meaning: 'Zone 3 alerts of high severity or above, here' },
+          { command: 'subscribe recommendations zone 2', meaning: 'New or newly unhealthy Zone 2 recommendations' },
+          { command: 'unsubscribe …, subscriptions', meaning: 'Stop one, or list what this conversation receives' },
+          { command: 'delivery status', meaning: 'Pending and failed notifications (admins)' },
+        ],
+      },
+      {
+        title: 'Triage on the card',
+        text: "Claim, reassign, accept risk (with the zone's approvals), record a compensating control, snooze, resolve or reopen from a finding's card. Decisions are written back to Defender and to the decision register.",
         commands: [],
+      },
+      {
+        title: 'Committee digest',
+        text: 'A weekly card for the Model Risk Committee, with charts and the decisions awaiting it.',
+        commands: [
+          { command: 'digest now', meaning: 'Send the weekly digest here now' },
+          { command: 'digest schedule mon 09:00 America/New_York', meaning: 'Schedule it for this conversation (admins)' },
+          { command: 'digest here, digest off', meaning: 'Make this the committee conversation, or stop it' },
+        ],
       },
       {
         title: 'Commands',
