@@ -1,3 +1,5 @@
+import type { Config } from '../config';
+
 /** Tunables of the notification pipeline (from configuration; see the README's NOTIFY_* variables). */
 export interface NotifySettings {
   pollIntervalMs: number;
@@ -26,17 +28,7 @@ export const DEFAULT_NOTIFY_SETTINGS: NotifySettings = {
 };
 
 /** Settings from the validated configuration (minutes and seconds → milliseconds). */
-export function notifySettingsFrom(c: {
-  pollSeconds: number;
-  overlapMinutes: number;
-  groupWindowMinutes: number;
-  stormThreshold: number;
-  stormWindowMinutes: number;
-  ownerDms: boolean;
-  maxAttempts: number;
-  defaultSubscription: string;
-  testCrashAt?: 'before-send' | 'after-send';
-}): NotifySettings {
+export function notifySettingsFrom(c: Config['notify']): NotifySettings {
   return {
     pollIntervalMs: c.pollSeconds * 1000,
     overlapMs: c.overlapMinutes * 60_000,

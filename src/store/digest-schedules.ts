@@ -1,5 +1,6 @@
 import type { DigestKind } from '../domain/digest/schedule';
 import type { Db } from './database';
+import type { DigestSchedulesTable } from './schema';
 
 export interface StoredDigestSchedule {
   tenantId: string;
@@ -70,18 +71,7 @@ export class DigestScheduleStore {
   }
 }
 
-function fromRow(r: {
-  tenant_id: string;
-  conversation_id: string;
-  kind: string;
-  schedule: string;
-  cron: string;
-  time_zone: string;
-  enabled: number;
-  source: string;
-  updated_by: string;
-  active_since: string;
-}): StoredDigestSchedule {
+function fromRow(r: DigestSchedulesTable): StoredDigestSchedule {
   return {
     tenantId: r.tenant_id,
     conversationId: r.conversation_id,

@@ -1,13 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startBot, type RunningBot } from '../../src/bot';
-import { parseConfig } from '../../src/config';
+import type { RunningBot } from '../../src/bot';
 import type { Finding } from '../../src/domain/finding';
 import { setLogLevel } from '../../src/log';
 import { TENANT_ID as SIM_TENANT } from '../../src/sim';
-import { activity } from '../support/activities';
-import { postActivity } from '../support/bot';
+import { clickCard, startTestBot, type InvokeAnswer } from '../support/bot';
 
 /** The Agents Playground's mock users (.m365agentsplayground.yml) with their roles in env/policy.local.json. */
 export const PEOPLE = {
@@ -25,11 +20,9 @@ export const NOW = new Date('2025-06-16T14:00:00.000Z');
 export { SIM_TENANT };
 
 /** The real bot on a free port with a clock the test moves. */
-export async function startTriageBot(clock: { now: () => Date }): Promise<RunningBot> {
-  const dir = mkdtempSync(join(tmpdir(), 'triage-'));
-  const config = parseConfig({ PORT: '0', SQLITE_PATH: join(dir, 'bot.sqlite'), LOG_LEVEL: 'silent' }, join(__dirname, '..', '..'));
+export function startTriageBot(clock: { now: () => Date }): Promise<RunningBot> {
   setLogLevel('silent');
-  return startBot(config, clock);
+  return startTestBot({}, clock);
 }
 
 const SUB = '3f8c2a71-5d4e-4b9a-9c1e-7a2b6d0e4f18';
@@ -72,28 +65,10 @@ export function alert(alertName: string, rg = 'rg-fraud'): Finding {
   };
 }
 
-export interface InvokeAnswer {
-  status: number;
-  /** The card text (JSON) or the message the bot answered with. */
-  text: string;
-  card?: Record<string, unknown>;
-}
-
 let seq = 0;
-/** Sends an Action.Execute invoke as Teams does (adaptiveCard/action) and reads the invoke response. */
-export async function click(bot: RunningBot, serviceUrl: string, who: Person, verb: string, data: Record<string, unknown>, activityId = `invoke-${++seq}`): Promise<InvokeAnswer> {
-  const body = activity(serviceUrl, {
-    id: activityId,
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    from: PEOPLE[who],
-    replyToId: 'card-activity-1',
-    value: { action: { type: 'Action.Execute', verb, data } },
-  });
-  const res = await postActivity(bot, body);
-  const json = (await res.json().catch(() => ({}))) as { type?: string; value?: unknown };
-  const card = json.type === 'application/vnd.microsoft.card.adaptive' ? (json.value as Record<string, unknown>) : undefined;
-  return { status: res.status, card, text: card ? JSON.stringify(card) : String(json.value ?? '') };
+/** Clicks an Action.Execute button as one of the mock users. */
+export function click(bot: RunningBot, serviceUrl: string, who: Person, verb: string, data: Record<string, unknown>, activityId = `triage-invoke-${++seq}`): Promise<InvokeAnswer> {
+  return clickCard(bot, serviceUrl, { verb, data, from: PEOPLE[who], activityId });
 }
 
 export const cardData = (f: Pick<Finding, 'key' | 'version'>) => ({ findingKey: f.key, version: String(f.version) });
