@@ -1,14 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { loadPolicy, StaticRoleDirectory, StaticUserDirectory } from './config/policy';
-import { EmbeddedDefenderActions } from './data/defender-actions/embedded';
 import { createAnswerService } from './answers/create';
-import { EmbeddedDataSource, SIMULATED_WORKSPACE_RESOURCE_ID } from './data/embedded';
-import { EmbeddedQueryRunner } from './data/embedded-query-runner';
+import { createAzureMode, type AzureModeOptions } from './data/azure-mode';
+import { createEmbeddedMode } from './data/embedded-mode';
+import type { DataMode } from './data/mode';
 import { createDigest, type Digest } from './digest';
 import { systemClock, type Clock, type DefenderDataSource, type DependencyStatus } from './domain/ports';
 import { log, setLogLevel } from './log';
-import { EmbeddedFindingFeed } from './notify/embedded-feed';
 import { NotificationPipeline } from './notify/pipeline';
 import { notifySettingsFrom } from './notify/settings';
 import { parseSubscriptionCommand } from './notify/subscription-command';
@@ -24,7 +23,6 @@ import { TeamsCardTransport } from './teams/notify-transport';
 import { ProactivePoster } from './teams/proactive';
 import { TeamsTriageNotifier } from './teams/listeners/triage-notify';
 import { createTriage, type Triage } from './triage';
-import { TENANT_ID as SIM_TENANT_ID } from './sim';
 
 export interface RunningBot {
   url: string;
@@ -42,28 +40,37 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** The composition root: wires config, store, data source, Teams app and HTTP server, then listens. */
-export async function startBot(config: Config, clock: Clock = systemClock): Promise<RunningBot> {
-  if (config.mode === 'azure') {
-    throw new Error('MODE=azure is not available yet: the Azure data adapters are being built. Use MODE=embedded.');
-  }
+/** Injected instead of the defaults; production passes nothing. */
+export interface StartOptions {
+  /** MODE=azure: a credential and SDK client options (tests: a fake credential and the stub's CA). */
+  azure?: AzureModeOptions;
+}
+
+/** The mode-specific parts (data source, runner, feed, write-backs, inventory); everything else is shared. */
+function createDataMode(config: Config, clock: Clock, options: StartOptions): DataMode {
+  return config.mode === 'azure' ? createAzureMode(config, clock, options.azure) : createEmbeddedMode(config, clock);
+}
+
+/** The composition root: wires config, store, data mode, Teams app and HTTP server, then listens. */
+export async function startBot(config: Config, clock: Clock = systemClock, options: StartOptions = {}): Promise<RunningBot> {
   setLogLevel(config.logLevel);
   const policy = loadPolicy(config.policyFile);
-  const db = await openDatabase(config.store);
-  const conversations = new ConversationStore(db);
-  const dataSource = new EmbeddedDataSource({ seed: config.simulation.seed, now: clock.now(), zoneTag: config.zoneTag });
-  const adapter = createAdapter(config.bot);
+  const roles = new StaticRoleDirectory(policy);
   const notifySettings = notifySettingsFrom(config.notify);
   const defaultSub = notifySettings.defaultSubscription ? parseSubscriptionCommand(notifySettings.defaultSubscription) : undefined;
   if (defaultSub && (!defaultSub.ok || defaultSub.command.action !== 'subscribe')) {
     throw new Error(`NOTIFY_DEFAULT_SUBSCRIPTION must be a "subscribe …" command or empty: ${defaultSub.ok ? 'it is not a subscribe command' : defaultSub.error}`);
   }
+  const mode = createDataMode(config, clock, options);
+  const db = await openDatabase(config.store);
+  const conversations = new ConversationStore(db);
+  const adapter = createAdapter(config.bot);
+  const poster = new ProactivePoster(adapter, config.bot?.appId ?? '', conversations);
   const notifications = new NotificationPipeline({
     db,
     conversations,
-    feed: new EmbeddedFindingFeed(dataSource),
-    // The simulated tenant is regenerated at every start: its watermarks start over with a silent baseline.
-    scope: `sim:${config.simulation.seed}:${dataSource.tenant.now.toISOString()}`,
+    feed: mode.findingFeed,
+    scope: mode.feedScope,
     transport: new TeamsCardTransport(adapter, config.bot?.appId ?? ''),
     settings: notifySettings,
     now: () => clock.now(),
@@ -72,66 +79,65 @@ export async function startBot(config: Config, clock: Clock = systemClock): Prom
       process.kill(process.pid, 'SIGKILL');
     },
   });
-  const dataSourceLabel = 'simulated Contoso Bank tenant (embedded mode)';
   const digest = createDigest({
     db,
     clock,
     config,
     policy,
-    roles: new StaticRoleDirectory(policy),
+    roles,
     conversations,
-    runner: new EmbeddedQueryRunner(dataSource.tenant, clock),
-    sourceLabel: dataSourceLabel,
+    runner: mode.queryRunner,
+    sourceLabel: mode.label,
     post: (conv, card) => poster.post(conv, card),
   });
-  // Embedded mode: every Teams tenant sees the one simulated Defender tenant, and decisions change its tables.
   const triage: Triage = createTriage({
     db,
     policy,
-    roles: new StaticRoleDirectory(policy),
+    roles,
     clock,
-    actions: new EmbeddedDefenderActions(dataSource.tenant.tables, SIM_TENANT_ID),
+    actions: mode.defenderActions,
     notifier: new TeamsTriageNotifier({ poster: () => poster, conversations, policy, users: new StaticUserDirectory(policy.users), triage: () => triage.service }),
     cards: notifications,
-    findingTenant: () => SIM_TENANT_ID,
+    findingTenant: (teamsTenantId) => mode.findingTenant(teamsTenantId),
   });
   notifications.renderer.setTriageViewSource(triage.service);
-  // Questions: the Recognizer is trained once here, on the inventory's resource names (the LLM planner, when
-  // configured, goes first and falls back to it).
+  // Questions: NLP.js is trained once here; the `resource` slot follows the mode's inventory names (the LLM
+  // planner, when configured, goes first and falls back to it).
   const answers = await createAnswerService({
-    runner: new EmbeddedQueryRunner(dataSource.tenant, clock),
+    runner: mode.queryRunner,
     catalog: loadCatalog(),
     clock,
     zoneTag: config.zoneTag,
-    portal: { tenantId: config.azure.tenantId, workspaceResourceId: config.azure.workspaceResourceId ?? SIMULATED_WORKSPACE_RESOURCE_ID },
-    dataLabel: 'simulated Contoso Bank tenant',
-    resourceNames: dataSource.tenant.resources.map((r) => r.name),
+    portal: { tenantId: config.azure.tenantId, workspaceResourceId: mode.workspaceResourceId },
+    dataLabel: mode.answerLabel,
+    resourceNames: () => mode.resourceNames(),
     llm: config.llm ? llmPlannerFactory(config.llm) : undefined,
   });
   const app = createTeamsApp(adapter, config.bot?.appId, {
     conversations,
-    dataSource,
-    dataSourceLabel: 'simulated Contoso Bank tenant (embedded mode)',
+    dataSource: mode.dataSource,
+    dataSourceLabel: mode.label,
     clock,
     policy,
-    roles: new StaticRoleDirectory(policy),
+    roles,
     digest: digest.service,
     notifications,
     triage: triage.service,
     users: triage.users,
     answers,
   });
-  const poster = new ProactivePoster(adapter, config.bot?.appId ?? '', conversations);
 
   const health = async (): Promise<HealthReport> => {
     const store = await conversations
       .ping()
       .then((): DependencyStatus => ({ ok: true, kind: config.store.kind }))
       .catch((err: Error): DependencyStatus => ({ ok: false, kind: config.store.kind, detail: err.message }));
-    const data = await dataSource.status().catch((err: Error): DependencyStatus => ({ ok: false, kind: dataSource.kind, detail: err.message }));
+    const data = await mode.dataSource.status().catch((err: Error): DependencyStatus => ({ ok: false, kind: mode.dataSource.kind, detail: err.message }));
     return { status: store.ok && data.ok ? 'ok' : 'degraded', mode: config.mode, store, dataSource: data };
   };
 
+  // Azure: the first inventory load (never throws: a failure shows on /healthz and is retried within a minute).
+  await mode.start();
   const server = createHttpServer({ adapter, app, health });
   await listen(server, config.server.port, config.server.host);
   const address = server.address() as AddressInfo;
@@ -139,32 +145,36 @@ export async function startBot(config: Config, clock: Clock = systemClock): Prom
 
   await notifications.start();
   triage.start();
+  const simulation = mode.simulation;
   const pollNow = () => void notifications.pollOnce().catch((err) => log().error({ err }, 'notification poll failed'));
   const trickle =
-    config.simulation.trickleSeconds > 0
-      ? startAlertTrickle({ clock, raise: (at) => dataSource.raiseAlert(at), onRaised: pollNow, intervalMs: config.simulation.trickleSeconds * 1000 })
+    simulation && config.simulation.trickleSeconds > 0
+      ? startAlertTrickle({ clock, raise: (at) => simulation.raiseAlert(at), onRaised: pollNow, intervalMs: config.simulation.trickleSeconds * 1000 })
       : undefined;
   // Sends any scheduled digest missed while the bot was down (once per period), then follows the schedules.
   await digest.scheduler.start();
-  log().info({ url, mode: config.mode, auth: config.bot ? 'jwt' : 'anonymous (loopback only)', trickleSeconds: config.simulation.trickleSeconds }, 'bot listening');
+  log().info({ url, mode: config.mode, data: mode.label, auth: config.bot ? 'jwt' : 'anonymous (loopback only)', trickleSeconds: trickle ? config.simulation.trickleSeconds : 0 }, 'bot listening');
 
   let stopped = false;
   return {
     url,
     conversations,
-    dataSource,
+    dataSource: mode.dataSource,
     poster,
     digest,
     notifications,
     triage,
-    raiseSimulatedAlert: async () => {
-      dataSource.raiseAlert(clock.now());
-      await notifications.pollOnce();
-    },
+    ...(simulation && {
+      raiseSimulatedAlert: async () => {
+        simulation.raiseAlert(clock.now());
+        await notifications.pollOnce();
+      },
+    }),
     stop: async () => {
       if (stopped) return;
       stopped = true;
       trickle?.stop();
+      mode.stop();
       await notifications.stop();
       await triage.stop();
       digest.scheduler.stop();

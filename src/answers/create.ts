@@ -17,8 +17,11 @@ export interface AnswerSetup {
   zoneTag: string;
   portal: PortalSettings;
   dataLabel?: string;
-  /** Inventory resource names the `resource` slot is matched against. */
-  resourceNames: readonly string[];
+  /**
+   * Inventory resource names the `resource` slot is matched against: a fixed list, or a function returning the
+   * current one (Azure mode refreshes the inventory; a new array means new names).
+   */
+  resourceNames: readonly string[] | (() => readonly string[]);
   /** The optional LLM planner, put in front of NLP.js (which stays its fallback). */
   llm?: (fallback: Understander, resourceNames: readonly string[], slotsByIntent: SlotsByIntent) => Understander;
   cacheTtlMs?: number;
@@ -30,7 +33,21 @@ export function slotsByIntent(catalog: Catalog): SlotsByIntent {
 }
 
 export async function createAnswerService(setup: AnswerSetup): Promise<AnswerService> {
-  const recognizer = await Recognizer.create({ resourceNames: setup.resourceNames, now: () => setup.clock.now() });
-  const understander = setup.llm ? setup.llm(recognizer, setup.resourceNames, slotsByIntent(setup.catalog)) : recognizer;
+  const names = typeof setup.resourceNames === 'function' ? setup.resourceNames : () => setup.resourceNames as readonly string[];
+  const slots = slotsByIntent(setup.catalog);
+  // NLP.js is trained once; a changed inventory only rebuilds the resource matcher (and the LLM tools' name list).
+  const recognizer = await Recognizer.create({ resourceNames: names(), now: () => setup.clock.now() });
+  const build = (list: readonly string[]): Understander => {
+    const r = recognizer.withResourceNames(list);
+    return setup.llm ? setup.llm(r, list, slots) : r;
+  };
+  let current = { names: names(), understander: build(names()) };
+  const understander: Understander = {
+    understand(text, context) {
+      const latest = names();
+      if (latest !== current.names) current = { names: latest, understander: build(latest) };
+      return current.understander.understand(text, context);
+    },
+  };
   return new AnswerService({ ...setup, understander });
 }

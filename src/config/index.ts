@@ -29,7 +29,17 @@ export interface Config {
     /** Test-only crash point of the outbox sender (never set in production). */
     testCrashAt?: 'before-send' | 'after-send';
   };
-  azure: { subscriptionIds: string[]; workspaceId?: string; clientId?: string; tenantId?: string; workspaceResourceId?: string };
+  azure: {
+    subscriptionIds: string[];
+    workspaceId?: string;
+    clientId?: string;
+    tenantId?: string;
+    workspaceResourceId?: string;
+    /** Sovereign clouds (and tests): replaces https://api.loganalytics.io/v1; ends with /v1. */
+    logsEndpoint?: string;
+    /** Sovereign clouds (and tests): replaces https://management.azure.com for Resource Graph, Microsoft.Security and Policy. */
+    resourceManagerEndpoint?: string;
+  };
   /** Present when Azure OpenAI is configured: questions go to the LLM planner first (NLP.js otherwise). */
   llm?: { endpoint: string; deployment: string; apiKey: string };
   /** Default digest schedules and the conversations that get the weekly digest from configuration (docs/digest.md). */
@@ -104,6 +114,8 @@ export function parseConfig(vars: Record<string, string | undefined>, rootDir = 
       clientId: c.AZURE_CLIENT_ID,
       tenantId: c.AZURE_TENANT_ID,
       workspaceResourceId: c.LOG_ANALYTICS_WORKSPACE_RESOURCE_ID,
+      logsEndpoint: c.AZURE_LOGS_ENDPOINT,
+      resourceManagerEndpoint: c.AZURE_RESOURCE_MANAGER_ENDPOINT?.replace(/\/+$/, ''),
     },
     llm:
       c.AZURE_OPENAI_ENDPOINT && c.AZURE_OPENAI_DEPLOYMENT && c.AZURE_OPENAI_API_KEY

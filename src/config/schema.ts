@@ -56,6 +56,8 @@ export const configSchema = z
     EXPORT_BASE_URL: z.union([z.literal('').transform(() => undefined), z.string().trim().url('must be a URL (https://…)')]).optional(),
     AZURE_TENANT_ID: optionalText,
     LOG_ANALYTICS_WORKSPACE_RESOURCE_ID: optionalText,
+    AZURE_LOGS_ENDPOINT: optionalText,
+    AZURE_RESOURCE_MANAGER_ENDPOINT: optionalText,
     AZURE_OPENAI_ENDPOINT: optionalText,
     AZURE_OPENAI_DEPLOYMENT: optionalText,
     AZURE_OPENAI_API_KEY: optionalText,
@@ -91,6 +93,12 @@ export const configSchema = z
     }
     for (const [i, id] of c.AZURE_SUBSCRIPTION_IDS.entries()) {
       if (!GUID.test(id)) ctx.addIssue({ code: 'custom', path: ['AZURE_SUBSCRIPTION_IDS'], message: `entry ${i + 1} ("${id}") is not a subscription GUID` });
+    }
+    if (c.AZURE_LOGS_ENDPOINT && !/^https:\/\/[^\s/]+(\/[^\s?#]*)?\/v1$/i.test(c.AZURE_LOGS_ENDPOINT)) {
+      ctx.addIssue({ code: 'custom', path: ['AZURE_LOGS_ENDPOINT'], message: 'must be an https:// URL ending with /v1 (e.g. https://api.loganalytics.us/v1)' });
+    }
+    if (c.AZURE_RESOURCE_MANAGER_ENDPOINT && !/^https:\/\/[^\s/?#]+\/?$/i.test(c.AZURE_RESOURCE_MANAGER_ENDPOINT)) {
+      ctx.addIssue({ code: 'custom', path: ['AZURE_RESOURCE_MANAGER_ENDPOINT'], message: 'must be an https:// origin without a path (e.g. https://management.usgovcloudapi.net)' });
     }
     if (c.LOG_ANALYTICS_WORKSPACE_RESOURCE_ID && !WORKSPACE_RESOURCE_ID.test(c.LOG_ANALYTICS_WORKSPACE_RESOURCE_ID)) {
       ctx.addIssue({ code: 'custom', path: ['LOG_ANALYTICS_WORKSPACE_RESOURCE_ID'], message: 'must be /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.OperationalInsights/workspaces/<name> (workspace → Properties → Resource ID)' });

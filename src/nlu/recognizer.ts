@@ -51,6 +51,11 @@ export class Recognizer {
     return new Recognizer(nlp, new ResourceMatcher(options.resourceNames), calendar, options.now ?? (() => new Date()));
   }
 
+  /** The same trained classifier with another inventory (cheap: only the resource matcher is rebuilt). */
+  withResourceNames(resourceNames: readonly string[]): Recognizer {
+    return new Recognizer(this.nlp, new ResourceMatcher(resourceNames), this.calendar, this.now);
+  }
+
   async understand(text: string, context: AskContext = {}): Promise<Understanding> {
     const stripped = stripMentions(text);
     if (stripped === '') return fixed('help');

@@ -67,10 +67,13 @@ export class NotificationPipeline implements FindingCards {
     });
   }
 
-  /** Recovers the outbox, takes the first snapshot (a silent baseline on a new scope), then polls. */
+  /**
+   * Recovers the outbox, takes the first snapshot (a silent baseline on a new scope), then polls. A first read
+   * that fails (Resource Graph down at start-up) is logged and retried by the next poll: the bot still starts.
+   */
   async start(): Promise<void> {
     await this.sender.recover();
-    await this.ingestAll();
+    await this.ingestAll().catch((err) => log().error({ err }, 'first notification poll failed: retrying at the next poll'));
     this.sender.wake();
     this.timer = setInterval(() => {
       this.pollOnce().catch((err) => log().error({ err }, 'notification poll failed'));
