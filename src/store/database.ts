@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import { Pool } from 'pg';
 import type { Config } from '../config';
+import { log } from '../log';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
 
@@ -17,7 +18,13 @@ export async function openDatabase(store: Config['store']): Promise<Db> {
 }
 
 function createDialect(store: Config['store']) {
-  if (store.kind === 'postgres') return new PostgresDialect({ pool: new Pool({ connectionString: store.url, max: 10 }) });
+  if (store.kind === 'postgres') {
+    const pool = new Pool({ connectionString: store.url, max: 10 });
+    // An idle pooled connection that the server closes (failover, restart, idle timeout) emits 'error' on the
+    // pool; unhandled, it would crash the process. The pool drops that connection and opens a new one on demand.
+    pool.on('error', (err) => log().warn({ err: err.message }, 'PostgreSQL closed an idle connection; it will be reopened'));
+    return new PostgresDialect({ pool });
+  }
   if (store.path !== ':memory:') mkdirSync(dirname(store.path), { recursive: true });
   const sqlite = new SQLite(store.path);
   // WAL lets readers proceed while the outbox writer commits; busy_timeout avoids spurious SQLITE_BUSY.
