@@ -4,6 +4,7 @@ import * as findings from './002-findings';
 import * as notifications from './003-notifications';
 import * as triage from './004-triage';
 import * as digest from './005-digest';
+import * as textColumns from './006-text-columns';
 
 /** Migrations in order; names sort lexically, so keep the numeric prefix. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003-notifications': notifications,
   '004-triage': triage,
   '005-digest': digest,
+  '006-text-columns': textColumns,
 };
 
 export const migrationProvider: MigrationProvider = {
