@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ConversationStore } from '../../src/store/conversations';
 import { openDatabase } from '../../src/store/database';
+import { describeEachDatabase, type StoreConfig } from '../support/databases';
 
 const conv = (id: string, type = 'personal') => ({
   tenantId: 'tenant-a',
@@ -12,26 +10,30 @@ const conv = (id: string, type = 'personal') => ({
   reference: { conversation: { id }, serviceUrl: 'http://localhost/_connector' },
 });
 
-describe('conversation store (SQLite file)', () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'store-')), 'bot.sqlite');
+describeEachDatabase('conversation store', (t) => {
+  let store: StoreConfig;
+  before(async () => {
+    store = await t.create();
+  });
 
   it('saves, updates idempotently, lists and removes conversation references', async () => {
-    const db = await openDatabase({ kind: 'sqlite', path });
-    const store = new ConversationStore(db);
-    await store.save(conv('a'), new Date('2026-11-01T00:00:00Z'));
-    await store.save(conv('b', 'channel'), new Date('2026-11-02T00:00:00Z'));
-    await store.save({ ...conv('a'), conversationType: 'groupChat' }, new Date('2026-11-03T00:00:00Z'));
-    const listed = await store.list();
+    const db = await openDatabase(store);
+    const conversations = new ConversationStore(db);
+    await conversations.save(conv('a'), new Date('2026-11-01T00:00:00Z'));
+    await conversations.save(conv('b', 'channel'), new Date('2026-11-02T00:00:00Z'));
+    await conversations.save({ ...conv('a'), conversationType: 'groupChat' }, new Date('2026-11-03T00:00:00Z'));
+    const listed = await conversations.list();
     assert.deepEqual(listed.map((c) => [c.conversationId, c.conversationType]), [['a', 'groupChat'], ['b', 'channel']]);
     assert.deepEqual(listed[0]!.reference, conv('a').reference);
-    assert.equal(await store.remove('tenant-a', 'b'), true);
-    assert.equal(await store.remove('tenant-a', 'b'), false);
-    assert.equal(await store.remove('other-tenant', 'a'), false, 'keys include the tenant');
+    assert.equal(await conversations.remove('tenant-a', 'b'), true);
+    assert.equal(await conversations.remove('tenant-a', 'b'), false);
+    assert.equal(await conversations.remove('other-tenant', 'a'), false, 'keys include the tenant');
+    await conversations.ping();
     await db.destroy();
   });
 
   it('keeps data across restarts and re-running migrations changes nothing', async () => {
-    const db = await openDatabase({ kind: 'sqlite', path });
+    const db = await openDatabase(store);
     assert.deepEqual((await new ConversationStore(db).list()).map((c) => c.conversationId), ['a']);
     await db.destroy();
   });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Finding } from '../../src/domain/finding';
-import { openDatabase, type Db } from '../../src/store/database';
+import type { Db } from '../../src/store/database';
 import { FindingStore } from '../../src/store/findings';
+import { describeEachDatabase } from '../support/databases';
 
 const finding = (version = 1): Finding => ({
   key: 'alert:123',
@@ -17,14 +18,13 @@ const finding = (version = 1): Finding => ({
   version,
 });
 
-describe('finding store', () => {
+describeEachDatabase('finding store', (t) => {
   let db: Db;
   let store: FindingStore;
   beforeEach(async () => {
-    db = await openDatabase({ kind: 'sqlite', path: ':memory:' });
+    db = await t.open();
     store = new FindingStore(db);
   });
-  afterEach(() => db.destroy());
 
   it('round-trips a finding with dates, resource and details', async () => {
     await store.put(finding(), new Date());
