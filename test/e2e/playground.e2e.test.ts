@@ -60,17 +60,31 @@ if (process.env.SKIP_E2E === '1') {
       mkdirSync(artifacts, { recursive: true });
       const work = mkdtempSync(join(tmpdir(), 'ai-posture-bot-e2e-'));
 
-      // Trickle off: the test raises its alert itself.
-      bot = await startTestBot({ SIM_SEED: '42', SIM_TRICKLE_SECONDS: '0', LOG_LEVEL: 'warn' });
-      playground = await startPlayground({ botEndpoint: `${bot.url}/api/messages`, logFile: join(work, 'playground.log') });
-
+      // Chromium starts while the bot and the Playground do; each is kept as soon as it exists so that
+      // `after` stops it even if another one fails to start.
       const { chromium } = await import('playwright-core');
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-      });
-      page = await browser.newPage({ viewport: { width: 1280, height: 1500 } });
+      const started = await Promise.allSettled([
+        (async () => {
+          // Trickle off: the test raises its alert itself.
+          bot = await startTestBot({ SIM_SEED: '42', SIM_TRICKLE_SECONDS: '0', LOG_LEVEL: 'warn' });
+          playground = await startPlayground({ botEndpoint: `${bot.url}/api/messages`, logFile: join(work, 'playground.log') });
+        })(),
+        (async () => {
+          browser = await chromium.launch({
+            executablePath: CHROMIUM,
+            headless: true,
+            args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+          });
+        })(),
+      ]);
+      for (const result of started) if (result.status === 'rejected') throw result.reason;
+      if (!browser || !playground) throw new Error('start-up did not finish');
+      const context = await browser.newContext({ viewport: { width: 1280, height: 1500 } });
+      // Hermetic: only the Playground's own server. Its Segoe UI web fonts come from a CDN; blocking them
+      // keeps the test (and its screenshots) the same with or without internet access.
+      const local = new URL(playground.url).origin;
+      await context.route((url) => url.origin !== local, (route) => route.abort());
+      page = await context.newPage();
       page.on('pageerror', (err) => pageErrors.push(err.message));
       // Open the page before the bot posts anything: the Playground keeps no history across page loads.
       await page.goto(playground.url, { waitUntil: 'domcontentloaded' });
