@@ -9,7 +9,7 @@ import { InventoryNames } from '../src/data/azure/inventory';
 import { DataUnavailableError, systemClock, type QueryResult, type QueryRunner } from '../src/domain/ports';
 import { loadCatalog } from '../src/queries';
 import { setLogLevel } from '../src/log';
-import { install, message } from './support/activities';
+import { activity, install, message } from './support/activities';
 import { ATTACK_PATH_TITLE, AzureServicesStub, FABRIKAM, alertRow } from './support/azure-services-stub';
 import { seedBotConnectorToken } from './support/bot-token';
 import { cardsOf, ConnectorStub } from './support/connector-stub';
@@ -169,6 +169,27 @@ describe('MODE=azure (bot against Log Analytics / Resource Graph stubs)', functi
       const finding = (await bot.notifications.findings.list({ kind: 'alert' })).find((f) => f.title.includes('blocked on oai-fabrikam-prod'));
       assert.equal(finding?.tenantId, FABRIKAM.tenantId);
       assert.equal(finding?.resource.zone, 3);
+    });
+
+    it('resolving the ingested alert from its card writes the state back through ARM', async () => {
+      const finding = (await bot.notifications.findings.list({ kind: 'alert' })).find((f) => f.title.includes('blocked on oai-fabrikam-prod'))!;
+      await bot.triage.worker.drain();
+      // Marcus is a SOC analyst in env/policy.local.json.
+      const marcus = { id: 'user-id-1', name: 'Marcus Chen', aadObjectId: '1a0b0c0d-0000-4000-8000-000000000002' };
+      const invoke = activity(connector.url, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        from: marcus,
+        replyToId: 'card-activity-1',
+        value: { action: { type: 'Action.Execute', verb: 'resolve', data: { findingKey: finding.key, version: String(finding.version), reason: 'true_positive' } } },
+      }, 'azure-chat');
+      const res = await postActivity(bot, invoke, signed());
+      assert.equal(res.status, 200);
+      assert.match(JSON.stringify(await res.json()), /Resolved as true positive/);
+      await bot.triage.worker.drain();
+      const write = azure.requests.find((r) => r.method === 'POST' && r.path.includes('/alerts/2517-new-alert/'));
+      assert.equal(write?.path, `/subscriptions/${FABRIKAM.subscriptionId}/resourceGroups/rg-ai/providers/Microsoft.Security/locations/eastus2/alerts/2517-new-alert/resolve?api-version=2021-11-01`);
+      assert.match(String(write?.headers.authorization), /^Bearer fake-token$/);
     });
   });
 

@@ -1,3 +1,4 @@
+import { TENANT_ID } from './activities';
 import { HttpsStub, type StubRequest, type StubResponse } from './https-stub';
 
 /**
@@ -7,7 +8,8 @@ import { HttpsStub, type StubRequest, type StubResponse } from './https-stub';
  * AZURE_LOGS_ENDPOINT=`${stub.url}/v1` and AZURE_RESOURCE_MANAGER_ENDPOINT=`stub.url`, and trust `stub.ca`.
  */
 export const FABRIKAM = {
-  tenantId: '5e1f0c2a-0000-4000-8000-00000000fab1',
+  /** One directory for Teams and Azure, as in a real deployment: the Teams activities' tenant. */
+  tenantId: TENANT_ID,
   subscriptionId: '00000000-0000-0000-0000-00000000fab1',
   workspaceId: '6b7c1a2e-0000-4000-8000-00000000fab1',
 };
@@ -91,7 +93,7 @@ export function alertRow(name: string, title: string, at: Date): unknown[] {
       EndTimeUtc: at.toISOString(),
       ResourceIdentifiers: [{ Type: 'AzureResource', AzureResourceId: OPENAI_ID }],
       RemediationSteps: ['Review the prompts sent by the caller.'],
-      AlertUri: 'https://portal.azure.com/#blade/Microsoft_Azure_Security_AzureDefenderForData/AlertBlade/alertId/x',
+      AlertUri: `https://portal.azure.com/#blade/Microsoft_Azure_Security_AzureDefenderForData/AlertBlade/alertId/${name}/subscriptionId/${FABRIKAM.subscriptionId}/resourceGroup/rg-ai/referencedFrom/alertDeepLink/location/eastus2`,
     },
     OPENAI_ID.toLowerCase(),
     'oai-fabrikam-prod',
@@ -149,6 +151,10 @@ export class AzureServicesStub {
       if (q.includes('resourceKey')) return argTable(FEED_COLUMNS, q.includes("'microsoft.security/locations/alerts'") ? this.alerts : []);
       if (q.includes('AttackPathId')) return argTable(ATTACK_PATH_COLUMNS, [this.attackPath()]);
       if (q.includes('ResourceName = name')) return argTable(INVENTORY_COLUMNS, this.inventory);
+    }
+    // Triage write-back: alert state changes (@azure/arm-security alerts operations answer 204).
+    if (req.method === 'POST' && /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Security\/locations\/[^/]+\/alerts\/[^/]+\/(resolve|dismiss|activate)\?api-version=/.test(req.path)) {
+      return { status: 204 };
     }
     return { status: 400, body: { error: { code: 'BadRequest', message: 'not scripted', details: [{ code: 'InvalidQuery', message: 'the stub does not know this query' }] } } };
   }
