@@ -79,13 +79,18 @@ export function createSimulatedTenant(options: SimulatedTenantOptions = {}): Sim
       const seq = trickle++;
       const def = ALERT_DEFINITIONS[seq % ALERT_DEFINITIONS.length] as (typeof ALERT_DEFINITIONS)[number];
       const target = targets[(seq * 5) % targets.length] as (typeof targets)[number];
-      const pair = buildAlert(def, target, new Date(at.getTime()), 'New', new Rng(hash32(`trickle:${seq}`, seed >>> 0)));
+      // The activity happened before Defender raised the alert: start an hour back so that its end, and the
+      // time it was generated (at most 57 minutes after the start), are not in the future.
+      const start = new Date(at.getTime() - TRICKLE_LOOKBACK_MS);
+      const pair = buildAlert(def, target, start, 'New', new Rng(hash32(`trickle:${seq}`, seed >>> 0)));
       (tables.SecurityAlert as Row[]).push(pair.la);
       (tables.securityresources as Row[]).push(pair.arg);
       return pair.la;
     },
   };
 }
+
+const TRICKLE_LOOKBACK_MS = 60 * 60_000;
 
 function checkCount(n: number, name: string): number {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`${name} must be a non-negative integer, got ${n}`);

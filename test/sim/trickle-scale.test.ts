@@ -19,7 +19,12 @@ describe('simulated tenant: trickle alerts', () => {
     // Cycles through all 16 types, new and open.
     assert.equal(new Set(rows.slice(0, 16).map((r) => r.AlertType)).size, 16);
     assert.ok(rows.every((r) => r.Status === 'New'));
-    assert.equal((rows[0]?.StartTime as Date).toISOString(), '2025-06-16T14:01:00.000Z');
+    // The activity started an hour before the alert was raised, and nothing about it lies in the future.
+    assert.equal((rows[0]?.StartTime as Date).toISOString(), '2025-06-16T13:01:00.000Z');
+    rows.forEach((r, i) => {
+      const raisedAt = NOW.getTime() + (i + 1) * 60_000;
+      assert.ok((r.EndTime as Date).getTime() <= raisedAt && (r.TimeGenerated as Date).getTime() <= raisedAt, `row ${i}`);
+    });
   });
 
   it('is deterministic across tenants with the same seed', () => {
