@@ -4,12 +4,8 @@ import { capitalize, formatUtc, zoneLabel } from './format';
 import { renderCard, type AdaptiveCard } from './render';
 import { VERBS } from './verbs';
 
-const SEVERITY_LOOK: Record<Severity, { style: string; color: string }> = {
-  critical: { style: 'attention', color: 'Attention' },
-  high: { style: 'attention', color: 'Attention' },
-  medium: { style: 'warning', color: 'Warning' },
-  low: { style: 'accent', color: 'Accent' },
-};
+/** The header's container style carries the severity; its text keeps the default colour to stay readable. */
+const SEVERITY_STYLE: Record<Severity, string> = { critical: 'attention', high: 'attention', medium: 'warning', low: 'accent' };
 
 interface Button {
   title: string;
@@ -48,19 +44,17 @@ const str = (v: unknown, fallback = 'not reported') => (typeof v === 'string' &&
 const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
 
 function common(lead: Finding, triage?: TriageView) {
-  const look = SEVERITY_LOOK[lead.severity];
   return {
     findingKey: lead.key,
     version: triage?.version ?? lead.version,
     severity: capitalize(lead.severity),
-    severityStyle: lead.status === 'resolved' ? 'good' : look.style,
-    severityColor: lead.status === 'resolved' ? 'Good' : look.color,
+    severityStyle: lead.status === 'resolved' ? 'good' : SEVERITY_STYLE[lead.severity],
     title: lead.title,
     description: str(lead.details.description, 'No description from Defender.'),
     resourceName: lead.resource.name,
     resourceKind: lead.resource.kind,
     zoneLabel: zoneLabel(lead.resource),
-    owner: triage?.owner ?? str(lead.details.governanceOwner, '') ?? lead.resource.owner,
+    owner: triage?.owner || str(lead.details.governanceOwner, '') || lead.resource.owner || 'unassigned',
     firstSeen: formatUtc(lead.firstSeen),
     lastSeen: formatUtc(lead.lastSeen),
     portalUrl: str(lead.details.portalUrl, 'https://portal.azure.com/#view/Microsoft_Azure_Security/SecurityMenuBlade/~/0'),
