@@ -10,7 +10,6 @@ import { systemClock, type Clock, type DefenderDataSource, type DependencyStatus
 import { log, setLogLevel } from './log';
 import { NotificationPipeline } from './notify/pipeline';
 import { notifySettingsFrom } from './notify/settings';
-import { parseSubscriptionCommand } from './notify/subscription-command';
 import { startAlertTrickle } from './notify/trickle';
 import { createHttpServer, listen, type HealthReport } from './server/http';
 import { ConversationStore } from './store/conversations';
@@ -57,10 +56,6 @@ export async function startBot(config: Config, clock: Clock = systemClock, optio
   const policy = loadPolicy(config.policyFile);
   const roles = new StaticRoleDirectory(policy);
   const notifySettings = notifySettingsFrom(config.notify);
-  const defaultSub = notifySettings.defaultSubscription ? parseSubscriptionCommand(notifySettings.defaultSubscription) : undefined;
-  if (defaultSub && (!defaultSub.ok || defaultSub.command.action !== 'subscribe')) {
-    throw new Error(`NOTIFY_DEFAULT_SUBSCRIPTION must be a "subscribe …" command or empty: ${defaultSub.ok ? 'it is not a subscribe command' : defaultSub.error}`);
-  }
   const mode = createDataMode(config, clock, options);
   const db = await openDatabase(config.store);
   const conversations = new ConversationStore(db);

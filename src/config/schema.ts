@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseSchedule, ScheduleError } from '../domain/digest/schedule';
+import { parseSubscriptionCommand } from '../notify/subscription-command';
 
 // 0 asks the OS for any free port (tests).
 const PORT = z.coerce.number().int().min(0).max(65535);
@@ -89,6 +90,13 @@ export const configSchema = z
       } catch (err) {
         if (!(err instanceof ScheduleError)) throw err;
         ctx.addIssue({ code: 'custom', path: [key], message: `is not a schedule: ${err.message}` });
+      }
+    }
+    if (c.NOTIFY_DEFAULT_SUBSCRIPTION) {
+      const parsed = parseSubscriptionCommand(c.NOTIFY_DEFAULT_SUBSCRIPTION);
+      if (!parsed.ok || parsed.command.action !== 'subscribe') {
+        const why = parsed.ok ? 'it is not a subscribe command' : parsed.error;
+        ctx.addIssue({ code: 'custom', path: ['NOTIFY_DEFAULT_SUBSCRIPTION'], message: `must be a "subscribe …" command or empty: ${why}` });
       }
     }
     for (const [i, id] of c.AZURE_SUBSCRIPTION_IDS.entries()) {

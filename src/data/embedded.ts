@@ -1,8 +1,7 @@
-import type { AlertFinding, ResourceRef } from '../domain/findings';
+import type { ResourceRef } from '../domain/findings';
 import type { DefenderDataSource, DependencyStatus } from '../domain/ports';
 import { zoneFromTag } from '../domain/zones';
 import { createSimulatedTenant, WORKSPACE, type SimulatedTenant } from '../sim';
-import { alertFromSecurityAlertRow } from './alert-from-row';
 import { RESOURCE_KIND_LABELS } from './resource-kinds';
 
 /** ARM id of the simulated SOC workspace: embedded answers link to it ("Open in Log Analytics"). */
@@ -36,9 +35,8 @@ export class EmbeddedDataSource implements DefenderDataSource {
     return this.resources.get(resourceId.toLowerCase());
   }
 
-  /** Simulates Defender raising a new alert now. */
-  raiseAlert(at: Date): AlertFinding {
-    const row = this.tenant.addTrickleAlert(at);
-    return alertFromSecurityAlertRow(row, (id) => this.resource(id));
+  /** Simulates Defender raising a new alert; the notification pipeline picks it up at its next poll. */
+  raiseAlert(at: Date): { id: string } {
+    return { id: String(this.tenant.addTrickleAlert(at).SystemAlertId) };
   }
 }

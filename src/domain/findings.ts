@@ -1,23 +1,5 @@
 import type { Severity, Zone } from './zones';
 
-/** A Defender for AI threat alert as the bot shows it: one occurrence group of one alert type on one resource. */
-export interface AlertFinding {
-  kind: 'alert';
-  id: string;
-  alertType: string;
-  name: string;
-  severity: Severity;
-  description: string;
-  tactics: string[];
-  resource: ResourceRef;
-  callerIp?: string;
-  firstSeen: Date;
-  lastSeen: Date;
-  occurrences: number;
-  status: string;
-  portalUrl: string;
-}
-
 /** What the bot knows of an AI resource: its governance zone (fail-closed to 3) and owner come from tags. */
 export interface ResourceRef {
   id: string;

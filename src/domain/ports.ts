@@ -1,5 +1,3 @@
-import type { AlertFinding } from './findings';
-
 /** Health of a dependency as shown by GET /healthz. */
 export interface DependencyStatus {
   ok: boolean;
@@ -12,9 +10,6 @@ export interface DefenderDataSource {
   readonly kind: string;
   status(): Promise<DependencyStatus>;
 }
-
-/** Receives findings the data source reports as new, e.g. to post them to Teams. */
-export type AlertListener = (alert: AlertFinding) => Promise<void>;
 
 export interface Clock {
   now(): Date;

@@ -49,6 +49,7 @@ describe('configuration', () => {
     ['postgres without url', { STORE: 'postgres' }, /DATABASE_URL is required when STORE=postgres/],
     ['azure without settings', { MODE: 'azure' }, /AZURE_SUBSCRIPTION_IDS is required[\s\S]*LOG_ANALYTICS_WORKSPACE_ID is required[\s\S]*BOT_ID is required when MODE=azure/],
     ['malformed subscription id', { AZURE_SUBSCRIPTION_IDS: 'not-a-guid' }, /entry 1 \("not-a-guid"\) is not a subscription GUID/],
+    ['a default subscription that is not a subscribe command', { NOTIFY_DEFAULT_SUBSCRIPTION: 'subscribe zone 9 alerts' }, /NOTIFY_DEFAULT_SUBSCRIPTION must be a "subscribe …" command or empty/],
     ['single tenant without tenant id', { BOT_ID: 'abc', BOT_TYPE: 'SingleTenant' }, /BOT_TENANT_ID is required when BOT_TYPE is SingleTenant/],
   ];
   for (const [name, vars, expected] of bad) {

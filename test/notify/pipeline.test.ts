@@ -176,7 +176,11 @@ describe('notifications through the real adapter and a connector stub', function
       const before = cardCalls(stub, 'personal-chat-priya-2').length;
       const raised = Array.from({ length: 16 }, () => source.raiseAlert(new Date()));
       await other.notifications.pollOnce();
-      const own = raised.filter((a) => a.resource.owner === 'priya.shah@contoso.com').map((a) => `alert:${a.id.toLowerCase()}`);
+      const ownerOf = (alertId: string) => {
+        const row = source.tenant.tables.SecurityAlert!.find((r) => r.SystemAlertId === alertId)!;
+        return source.resource(String(row.ResourceId))?.owner;
+      };
+      const own = raised.filter((a) => ownerOf(a.id) === 'priya.shah@contoso.com').map((a) => `alert:${a.id.toLowerCase()}`);
       const got = cardCalls(stub, 'personal-chat-priya-2').slice(before).map((r) => findingKeyOf(cardsOf(r.body)[0]!));
       assert.ok(own.length > 0 && own.length < raised.length, 'the sample has alerts of Priya and of others');
       assert.deepEqual(got.sort(), own.sort());
