@@ -238,6 +238,7 @@ if (process.env.SKIP_E2E === '1') {
       await answer.scrollIntoViewIfNeeded();
       await shot('4-answer');
     });
+
     it('answers "show Zone 3 attack paths" typed in chat with the attack-path card (KQL, portal link, paging)', async () => {
       const answer = await askForCard('show Zone 3 attack paths', cardsTitled('Attack paths to AI resources'));
       await assertVisible(answer.getByText('Zone 3 (Regulated)', { exact: true }));
@@ -278,11 +279,31 @@ if (process.env.SKIP_E2E === '1') {
       if (process.env.UPDATE_SCREENSHOT === '1') await answer.screenshot({ path: docsAnswersScreenshot });
     });
 
+    it('shows the weekly committee digest for "digest now" typed in chat, with its charts', async () => {
+      const digest = await askForCard('digest now', cardsTitled('Weekly AI security digest · Model Risk Committee'));
+      await assertVisible(digest.getByText('Threat trend', { exact: true }));
+      await assertVisible(digest.getByText('Decisions for the committee', { exact: true }));
+      assert.ok((await digest.locator('svg').count()) >= 1, 'at least one chart rendered as SVG');
+      await assertVisible(digest.locator('svg'));
+      await shot('11-digest');
+      if (process.env.UPDATE_SCREENSHOT === '1') {
+        // The card is taller than the window and the chat scrolls inside the page: make the window tall enough
+        // for the whole card, then cut the picture to it.
+        const height = (await digest.boundingBox())?.height ?? 0;
+        await page.setViewportSize({ width: 1280, height: Math.round(height) + 400 });
+        await page.waitForTimeout(300);
+        await digest.scrollIntoViewIfNeeded();
+        const box = await digest.boundingBox();
+        if (box) await page.screenshot({ path: docsDigestScreenshot, clip: { x: box.x - 8, y: box.y - 8, width: box.width + 16, height: box.height + 16 } });
+        await page.setViewportSize({ width: 1280, height: 1500 });
+      }
+    });
+
     it('claims a Zone 3 critical attack path from its card: owner and a due date 72 hours out; a claimed recommendation is in "what\'s assigned to me"', async () => {
       // Priya subscribes her personal chat to Zone 3 findings (every kind), as a user would.
       await page.waitForTimeout(SETTLE_MS);
       await say('subscribe zone 3');
-      await assertVisible(page.getByText(/^Subscribed: alerts, recommendations and attack paths · zone 3 · any severity\./));
+      await assertVisible(page.getByText(/^Subscribed: alerts, recommendations and attack paths · zone 3 · any severity\. New findings that match will be posted here\.$/));
 
       // Defender finds a new critical attack path to oai-fraud-detection-prod (Zone 3, owned by Priya), and a
       // recommendation on her Zone 3 AI Foundry project turns unhealthy.
@@ -336,16 +357,6 @@ if (process.env.SKIP_E2E === '1') {
       const rowText = ((await row.textContent()) ?? '').replace(/\s+/g, ' ');
       for (const part of [recDue, 'High', recommendationTitle, 'Zone 3']) assert.ok(rowText.includes(part), `the row shows "${part}": ${rowText}`);
       await shot('10-assigned-to-me');
-    });
-
-    it('shows the weekly committee digest for "digest now" typed in chat, with its charts', async () => {
-      const digest = await askForCard('digest now', cardsTitled('Weekly AI security digest · Model Risk Committee'));
-      await assertVisible(digest.getByText('Threat trend', { exact: true }));
-      await assertVisible(digest.getByText('Decisions for the committee', { exact: true }));
-      assert.ok((await digest.locator('svg').count()) >= 1, 'at least one chart rendered as SVG');
-      await assertVisible(digest.locator('svg'));
-      await shot('11-digest');
-      if (process.env.UPDATE_SCREENSHOT === '1') await digest.screenshot({ path: docsDigestScreenshot });
     });
   });
 }
