@@ -3,7 +3,9 @@
  * Playground, driven in Debian Chromium through playwright-core. The assertions are on the rendered DOM.
  *
  * Needs /usr/bin/chromium (`apt-get install -y chromium fonts-liberation`); SKIP_E2E=1 skips it visibly.
- * Screenshots go to test-results/e2e/; UPDATE_SCREENSHOT=1 also writes the final one to docs/playground.png.
+ * Screenshots go to test-results/e2e/ (one per step); UPDATE_SCREENSHOT=1 also writes docs/playground.png (welcome, help
+ * and alert cards), docs/playground-answers.png (the secure-score answer) and docs/playground-digest.png (the digest).
+ * The tests play Defender by changing the simulated tenant's rows, then let the notification pipeline poll.
  */
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
