@@ -1,4 +1,5 @@
 import type { Finding, TriageView } from '../domain/finding';
+import { possibleVerbs } from '../domain/triage/rules';
 import type { Severity } from '../domain/zones';
 import { capitalize, formatUtc, zoneLabel } from './format';
 import { renderCard, type AdaptiveCard } from './render';
@@ -12,20 +13,26 @@ interface Button {
   verb: string;
 }
 
-/** Buttons by state: an open finding can be worked on; a resolved one can only be reopened or commented. */
+const PRIMARY: Button[] = [
+  { title: 'Approve', verb: VERBS.approve },
+  { title: 'Reject', verb: VERBS.reject },
+  { title: 'Claim', verb: VERBS.claim },
+  { title: 'Accept risk', verb: VERBS.accept_risk },
+  { title: 'Resolve', verb: VERBS.resolve },
+  { title: 'Reopen', verb: VERBS.reopen },
+];
+const MORE: Button[] = [
+  { title: 'Reassign', verb: VERBS.reassign },
+  { title: 'Compensating control', verb: VERBS.compensating_control },
+  { title: 'Snooze', verb: VERBS.snooze },
+  { title: 'Dismiss', verb: VERBS.dismiss },
+  { title: 'Comment', verb: VERBS.comment },
+];
+
+/** Buttons for the verbs that can apply now: from the triage view, or as for an untouched (open) finding. */
 function buttons(f: Finding, triage?: TriageView): { primaryActions: Button[]; moreActions: Button[] } {
-  const approvals = triage?.pendingApprovals?.length ? [{ title: 'Approve', verb: VERBS.approve }, { title: 'Reject', verb: VERBS.reject }] : [];
-  if (f.status === 'resolved') return { primaryActions: [...approvals, { title: 'Reopen', verb: VERBS.reopen }], moreActions: [{ title: 'Comment', verb: VERBS.comment }] };
-  return {
-    primaryActions: [...approvals, { title: 'Claim', verb: VERBS.claim }, { title: 'Accept risk', verb: VERBS.accept_risk }, { title: 'Resolve', verb: VERBS.resolve }],
-    moreActions: [
-      { title: 'Reassign', verb: VERBS.reassign },
-      { title: 'Compensating control', verb: VERBS.compensating_control },
-      { title: 'Snooze', verb: VERBS.snooze },
-      { title: 'Dismiss', verb: VERBS.dismiss },
-      { title: 'Comment', verb: VERBS.comment },
-    ],
-  };
+  const allowed = new Set<string>(triage?.verbs ?? possibleVerbs('open', false, f));
+  return { primaryActions: PRIMARY.filter((b) => allowed.has(b.verb)), moreActions: MORE.filter((b) => allowed.has(b.verb)) };
 }
 
 /** The triage block: only the fields the triage feature filled in. */

@@ -41,4 +41,6 @@ export interface TriageView {
   pendingApprovals?: string[];
   statusText?: string;
   version?: number;
+  /** Card verbs that can apply in the current triage state; the card shows buttons for these only. */
+  verbs?: string[];
 }

@@ -166,7 +166,7 @@ export class TriageService {
     if (!finding) return undefined;
     const state = await this.deps.states.get(tenantId, findingKey);
     const sync = await this.deps.queue.status(tenantId, findingKey);
-    return triageView(state, finding.version, sync.status);
+    return triageView(state, finding, sync.status);
   }
 
   async current(teamsTenantId: string, findingKey: string): Promise<{ finding: Finding; state: TriageState } | undefined> {

@@ -1,5 +1,5 @@
-import type { TriageView } from '../domain/finding';
-import { STATUS_LABELS } from '../domain/triage/rules';
+import type { Finding, TriageView } from '../domain/finding';
+import { possibleVerbs, STATUS_LABELS } from '../domain/triage/rules';
 import type { TriageState } from '../domain/triage/types';
 import type { SyncStatus } from '../store/writeback';
 
@@ -14,14 +14,15 @@ const SYNC_TEXT: Record<SyncStatus, string> = {
 const nameOf = (p: { name?: string; upn?: string } | undefined) => p?.name || p?.upn || 'someone';
 
 /** What every card of the finding shows about triage: owner, due date, accepted until, pending approvals, sync. */
-export function triageView(state: TriageState, version: number, sync: SyncStatus): TriageView {
+export function triageView(state: TriageState, finding: Pick<Finding, 'kind' | 'status' | 'version'>, sync: SyncStatus): TriageView {
+  const version = finding.version;
   const parts = [capitalize(STATUS_LABELS[state.status])];
   if (state.status === 'snoozed' && state.snoozedUntil) parts.push(`until ${state.snoozedUntil.slice(0, 10)}`);
   if (state.status === 'mitigated' && state.control) parts.push(`(review by ${state.control.reviewDate.slice(0, 10)})`);
   if ((state.status === 'resolved' || state.status === 'dismissed') && state.resolution) parts.push(`as ${state.resolution.reason.replace('_', ' ')} by ${nameOf(state.resolution.by)}`);
   if (SYNC_TEXT[sync]) parts.push(`· ${SYNC_TEXT[sync]}`);
   const pending = state.pending;
-  const view: TriageView = { statusText: parts.join(' '), version };
+  const view: TriageView = { statusText: parts.join(' '), version, verbs: possibleVerbs(state.status, Boolean(state.pending), finding) };
   if (state.owner) view.owner = nameOf(state.owner);
   if (state.dueDate && ['claimed', 'pending_acceptance'].includes(state.status)) view.dueDate = new Date(state.dueDate);
   if (state.status === 'risk_accepted' && state.acceptance) view.acceptedUntil = new Date(state.acceptance.expiresOn);

@@ -70,7 +70,9 @@ describe('notifications through the real adapter and a connector stub', function
     const put = stub.requests.slice(mark).find((r) => r.method === 'PUT')!;
     assert.equal(put.path, `/v3/conversations/${PRIYA_CHAT}/activities/${posted.activityId}`);
     assert.match(JSON.stringify(cardsOf(put.body)[0]), /Defender for AI alert · Resolved/);
-    assert.match(JSON.stringify(cardsOf(put.body)[0]), /"verb":"reopen"/);
+    // Nothing left to claim; the SOC can still record its own resolution (with a reason) in the register.
+    assert.match(JSON.stringify(cardsOf(put.body)[0]), /"verb":"resolve"/);
+    assert.doesNotMatch(JSON.stringify(cardsOf(put.body)[0]), /"verb":"claim"/);
   });
 
   it('answers the refresh verb with the current state of the card', async () => {

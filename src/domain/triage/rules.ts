@@ -1,5 +1,5 @@
 import type { FindingKind } from '../finding';
-import type { SubjectRole, TriageStatus, TriageVerb } from './types';
+import { TRIAGE_VERBS, type SubjectRole, type TriageStatus, type TriageVerb } from './types';
 
 /**
  * Who may use a verb, on which kinds of finding and from which states. `approver` means the role the zone's
@@ -61,3 +61,13 @@ export const STATUS_LABELS: Record<TriageStatus, string> = {
 };
 
 export const KIND_LABELS: Record<FindingKind, string> = { alert: 'alerts', recommendation: 'recommendations', attack_path: 'attack paths' };
+
+/** Verbs that can apply to a finding in a triage state (who may use them is checked when one is clicked). */
+export function possibleVerbs(status: TriageStatus, hasPendingRequest: boolean, finding: { kind: FindingKind; status: 'active' | 'resolved' }): TriageVerb[] {
+  return TRIAGE_VERBS.filter((verb) => {
+    const rule = VERB_RULES[verb];
+    if (!rule.kinds.includes(finding.kind) || !rule.from.includes(status)) return false;
+    if (rule.needsActive && finding.status !== 'active') return false;
+    return (verb !== 'approve' && verb !== 'reject') || hasPendingRequest;
+  });
+}
