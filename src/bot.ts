@@ -12,6 +12,7 @@ import { NotificationPipeline } from './notify/pipeline';
 import { notifySettingsFrom } from './notify/settings';
 import { startAlertTrickle } from './notify/trickle';
 import { createHttpServer, listen, type HealthReport } from './server/http';
+import { StoreClaimedFindings } from './store/claimed-findings';
 import { ConversationStore } from './store/conversations';
 import { openDatabase } from './store/database';
 import { createAdapter } from './teams/adapter';
@@ -107,6 +108,8 @@ export async function startBot(config: Config, clock: Clock = systemClock, optio
     dataLabel: mode.answerLabel,
     resourceNames: () => mode.resourceNames(),
     llm: config.llm ? llmPlannerFactory(config.llm) : undefined,
+    // "What's assigned to me" adds the asker's Teams claims (attack paths, alerts) from the decision store.
+    claims: { findings: new StoreClaimedFindings(db), tenantOf: (teamsTenantId) => mode.findingTenant(teamsTenantId ?? config.azure.tenantId ?? '') },
   });
   const app = createTeamsApp(adapter, config.bot?.appId, {
     conversations,

@@ -18,6 +18,8 @@ export interface AnswerCardInput {
   portal?: PortalLink;
   /** Said on the card, e.g. slots this query cannot filter by. */
   notes?: string[];
+  /** One short line on where rows beyond the query's come from (my_queue: the bot's decision store). */
+  sourceNote?: string;
 }
 
 /** What a "Show more" / follow-up button carries: never `user`, which always comes from the clicking user. */
@@ -53,6 +55,7 @@ export function answerCardData(input: AnswerCardInput): Record<string, unknown> 
     rowCount: total,
     freshness: `Data as of ${formatUtc(input.ranAt)} · ${input.sourceLabel}`,
     note: notes.join(' '),
+    sourceNote: input.sourceNote ?? '',
     empty: total === 0,
     emptyText: view.emptyText,
     rows: all.slice(start, end).map((r) => formatRow(answer.result.columns, r)),

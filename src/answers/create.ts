@@ -5,7 +5,7 @@ import { Recognizer } from '../nlu';
 import type { ModelSlot } from '../nlu/llm';
 import type { Catalog } from '../queries';
 import type { PortalSettings } from './portal';
-import { AnswerService } from './service';
+import { AnswerService, type AnswerServiceOptions } from './service';
 import type { Understander } from './understander';
 
 export type SlotsByIntent = Partial<Record<CatalogIntent, readonly ModelSlot[]>>;
@@ -25,6 +25,8 @@ export interface AnswerSetup {
   /** The optional LLM planner, put in front of NLP.js (which stays its fallback). */
   llm?: (fallback: Understander, resourceNames: readonly string[], slotsByIntent: SlotsByIntent) => Understander;
   cacheTtlMs?: number;
+  /** Teams claims for "what's assigned to me" (the bot's decision store); the `ask` CLI has none. */
+  claims?: AnswerServiceOptions['claims'];
 }
 
 /** The slots each catalog query takes (its header), without `user`, which never comes from text. */

@@ -1,6 +1,7 @@
 /** The question pipeline: understand → help / none / "Did you mean…" → catalog query (cached) → answer card. */
 import { helpCard } from '../cards/help-card';
 import type { AdaptiveCard } from '../cards/render';
+import type { ClaimedFindings } from '../domain/claims';
 import { CATALOG_INTENTS, type CatalogIntent, type Intent, type Slots } from '../domain/intents';
 import { DataUnavailableError, type Clock, type QueryRunner } from '../domain/ports';
 import { log } from '../log';
@@ -8,6 +9,7 @@ import { MAX_QUESTION_LENGTH, type Understanding } from '../nlu';
 import { inventoryFromResult, runCatalogQuery, SlotError, type Catalog, type CatalogAnswer, type ScopeResource } from '../queries';
 import { answerCard } from './answer-card';
 import { stableKey, TtlCache } from './cache';
+import { CLAIMS_SOURCE_NOTE, mergeClaims } from './claims';
 import { didYouMeanCard } from './did-you-mean-card';
 import { portalLink, type PortalSettings } from './portal';
 import { slotSummary } from './slot-summary';
@@ -16,6 +18,8 @@ import type { Understander } from './understander';
 export interface Asker {
   /** The asking user's UPN (or Entra object id), resolved only when a question needs it (my_queue). */
   user?: () => Promise<string | undefined>;
+  /** The asker's Teams tenant, when known (which findings tenant their claims live in; see `claims.tenantOf`). */
+  tenantId?: string;
 }
 
 export type Reply = { kind: 'card'; card: AdaptiveCard; intent: Intent } | { kind: 'text'; text: string };
@@ -25,6 +29,8 @@ export interface Executed {
   ranAt: Date;
   /** Slots the question gave that this catalog query cannot filter by, in words. */
   notes: string[];
+  /** Where rows other than the query's come from (my_queue with Teams claims), one short line. */
+  sourceNote?: string;
 }
 
 export interface AnswerServiceOptions {
@@ -38,6 +44,11 @@ export interface AnswerServiceOptions {
   clock: Clock;
   /** How long an answer is reused for the same (intent, slots); default 30 s. */
   cacheTtlMs?: number;
+  /**
+   * my_queue also lists what the asker owns through Teams claims (the bot's decision store). Without it (the
+   * `ask` CLI has no store) my_queue shows Defender's governance assignments only.
+   */
+  claims?: { findings: ClaimedFindings; tenantOf: (teamsTenantId: string | undefined) => string };
 }
 
 const CATALOG = new Set<string>(CATALOG_INTENTS);
@@ -85,13 +96,14 @@ export class AnswerService {
       askedSlots = { ...slots, user };
     }
     try {
-      const { answer, ranAt, notes } = await this.execute(intent, askedSlots);
+      const { answer, ranAt, notes, sourceNote } = await this.execute(intent, askedSlots, asker);
       const source = answer.query.source === 'logs' ? 'Log Analytics' : 'Resource Graph';
       const card = answerCard({
         answer,
         page,
         ranAt,
         notes,
+        sourceNote,
         sourceLabel: this.options.dataLabel ? `${source} · ${this.options.dataLabel}` : source,
         portal: portalLink(answer.query.source, answer.text, this.options.portal),
       });
@@ -106,8 +118,11 @@ export class AnswerService {
     }
   }
 
-  /** Binds and runs the catalog query for (intent, slots), reusing a result younger than the cache TTL. */
-  async execute(intent: CatalogIntent, slots: Slots): Promise<Executed> {
+  /**
+   * Binds and runs the catalog query for (intent, slots), reusing a result younger than the cache TTL. my_queue
+   * then adds the asker's Teams claims, read fresh every time (a claim shows at once, not after the TTL).
+   */
+  async execute(intent: CatalogIntent, slots: Slots, asker: Asker = {}): Promise<Executed> {
     const query = this.options.catalog.get(intent);
     if (!query) throw new Error(`no catalog query for ${intent}`);
     const declared = new Set<string>(query.slots.map((s) => s.name));
@@ -122,7 +137,13 @@ export class AnswerService {
       const answer = await runCatalogQuery(this.options.runner, this.options.catalog, intent, applicable, { zoneTag: this.options.zoneTag, inventory });
       return { answer, ranAt: this.options.clock.now() };
     });
-    return { answer, ranAt, notes };
+    if (intent !== 'my_queue') return { answer, ranAt, notes };
+    const claims = this.options.claims;
+    const user = answer.slots.user;
+    if (!claims || typeof user !== 'string') return { answer: mergeClaims(answer, [], ranAt), ranAt, notes };
+    const filters = { zone: answer.slots.zone, severity: answer.slots.severity };
+    const owned = await claims.findings.forOwner(claims.tenantOf(asker.tenantId), user, filters);
+    return { answer: mergeClaims(answer, owned, this.options.clock.now()), ranAt, notes, sourceNote: CLAIMS_SOURCE_NOTE };
   }
 
   /** The AI inventory that resolves zone/type/resource filters of Log Analytics queries (cached like any answer). */

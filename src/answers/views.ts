@@ -146,7 +146,7 @@ export const VIEWS: Record<CatalogIntent, AnswerView> = {
     pageSize: 10,
     noun: ['finding assigned to you', 'findings assigned to you'],
     emptyText: 'Nothing is assigned to you right now.',
-    cli: ['DueDate', 'Severity', 'Recommendation', 'ResourceName', 'Zone', 'Overdue'],
+    cli: ['DueDate', 'Severity', 'Kind', 'Recommendation', 'ResourceName', 'Zone', 'Overdue', 'TrackedBy'],
     followUps: () => ['what is overdue', 'show the risk register'],
   },
   overdue: {
