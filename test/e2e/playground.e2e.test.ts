@@ -301,7 +301,7 @@ if (process.env.SKIP_E2E === '1') {
       }
     });
 
-    it('claims a Zone 3 critical attack path from its card: owner and a due date 72 hours out; a claimed recommendation is in "what\'s assigned to me"', async () => {
+    it('claims a Zone 3 critical attack path from its card: owner and a due date 72 hours out; "what\'s assigned to me" lists it (Teams claim) and a claimed recommendation (Defender governance)', async () => {
       // Priya subscribes her personal chat to Zone 3 findings (every kind), as a user would.
       await page.waitForTimeout(SETTLE_MS);
       await say('subscribe zone 3');
@@ -338,7 +338,7 @@ if (process.env.SKIP_E2E === '1') {
       const triage = await waitForTriage(pathCard, claimedView);
       const answeredAt = Date.now();
       assert.equal(triage.get('Owner'), 'Priya Shah');
-      assertDueWithin(triage.get('Due'), clickedAt + 72 * HOUR_MS, answeredAt + 72 * HOUR_MS);
+      const pathDue = assertDueWithin(triage.get('Due'), clickedAt + 72 * HOUR_MS, answeredAt + 72 * HOUR_MS);
       assert.equal(await pathCard.count(), 1, 'one card for the attack path');
       await pathCard.scrollIntoViewIfNeeded();
       await shot('9-attack-path-claimed');
@@ -352,12 +352,20 @@ if (process.env.SKIP_E2E === '1') {
       await bot!.triage.worker.drain(); // the write-back to the simulated tenant (the worker also runs on its own)
 
       const queue = await askForCard("what's assigned to me", cardsTitled('My remediation queue'));
-      // The table row of that recommendation: its due date (the claim's), severity, title, resource and zone.
+      // The attack path: Defender has no governance assignment for attack paths, so it comes from the Teams claim.
+      const pathTitle = String((template.properties as Record<string, unknown>).displayName);
+      const pathRow = queue.getByRole('row').filter({ hasText: pathTitle }).filter({ hasText: 'oai-fraud-detection-prod' });
+      await assertVisible(pathRow);
+      assert.equal(await pathRow.count(), 1, 'one row for the claimed attack path');
+      const pathText = ((await pathRow.textContent()) ?? '').replace(/\s+/g, ' ');
+      for (const part of [pathDue, 'Critical', 'Attack path · Teams claim (not in Defender governance)', 'Zone 3']) assert.ok(pathText.includes(part), `the row shows "${part}": ${pathText}`);
+      await assertVisible(queue.getByText(/^Teams claims come from the bot's decision store/));
+      // The recommendation: its claim was written back, so it is listed once, as Defender's governance assignment.
       const row = queue.getByRole('row').filter({ hasText: 'aip-fraud-investigator' });
       await assertVisible(row);
       assert.equal(await row.count(), 1, 'one row for the claimed recommendation');
       const rowText = ((await row.textContent()) ?? '').replace(/\s+/g, ' ');
-      for (const part of [recDue, 'High', recommendationTitle, 'Zone 3']) assert.ok(rowText.includes(part), `the row shows "${part}": ${rowText}`);
+      for (const part of [recDue, 'High', recommendationTitle, 'Recommendation · Defender governance', 'Zone 3']) assert.ok(rowText.includes(part), `the row shows "${part}": ${rowText}`);
       await shot('10-assigned-to-me');
     });
   });
