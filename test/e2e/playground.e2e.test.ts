@@ -214,7 +214,7 @@ if (process.env.SKIP_E2E === '1') {
       await bot!.notifications.pollOnce(); // ingest sees "resolved" and the sender updates the posted card
 
       await assertVisible(alert.getByText(/Defender for AI alert · Resolved$/));
-      await assertVisible(alert.getByRole('button', { name: 'Reopen', exact: true }));
+      await assertVisible(alert.getByRole('button', { name: 'Resolve', exact: true })); // record the reason in the register
       assert.equal(await alert.getByRole('button', { name: 'Claim', exact: true }).count(), 0, 'a resolved alert offers no Claim');
       const after = await cardTexts();
       assert.equal(after.length, before.length, 'no card was added: the update replaced the card');
