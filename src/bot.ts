@@ -61,7 +61,7 @@ export async function startBot(config: Config, clock: Clock = systemClock, optio
   const db = await openDatabase(config.store);
   const conversations = new ConversationStore(db);
   const adapter = createAdapter(config.bot);
-  const poster = new ProactivePoster(adapter, config.bot?.appId ?? '', conversations);
+  const poster = new ProactivePoster(adapter, config.bot?.appId ?? '');
   const notifications = new NotificationPipeline({
     db,
     conversations,
@@ -92,7 +92,14 @@ export async function startBot(config: Config, clock: Clock = systemClock, optio
     roles,
     clock,
     actions: mode.defenderActions,
-    notifier: new TeamsTriageNotifier({ poster: () => poster, conversations, policy, users: new StaticUserDirectory(policy.users), triage: () => triage.service }),
+    notifier: new TeamsTriageNotifier({
+      poster: () => poster,
+      conversations,
+      policy,
+      users: new StaticUserDirectory(policy.users),
+      triage: () => triage.service,
+      cards: () => notifications,
+    }),
     cards: notifications,
     findingTenant: (teamsTenantId) => mode.findingTenant(teamsTenantId),
   });

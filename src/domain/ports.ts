@@ -1,3 +1,5 @@
+import type { Finding } from './finding';
+
 /** Health of a dependency as shown by GET /healthz. */
 export interface DependencyStatus {
   ok: boolean;
@@ -60,4 +62,6 @@ export class DataUnavailableError extends Error {
  */
 export interface FindingCards {
   refresh(tenantId: string, findingKey: string): Promise<void>;
+  /** Posts the finding's card into one more conversation (e.g. the approvers'); `refresh` then updates it too. */
+  deliver(conversation: { tenantId: string; conversationId: string }, finding: Finding): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { FindingKind } from '../domain/finding';
+import type { Finding, FindingKind } from '../domain/finding';
 import type { FindingCards } from '../domain/ports';
 import { log } from '../log';
 import type { ConversationStore } from '../store/conversations';
@@ -111,6 +111,20 @@ export class NotificationPipeline implements FindingCards {
     for (const card of await this.cards.cardsOf(tenantId, findingKey)) {
       await this.outbox.enqueue({ tenantId: card.tenantId, conversationId: card.conversationId, cardId: card.id, op: 'update' }, now);
     }
+    await this.sender.drain();
+  }
+
+  async deliver(conversation: { tenantId: string; conversationId: string }, finding: Finding): Promise<void> {
+    const now = this.o.now();
+    const { tenantId, conversationId } = conversation;
+    const groupKey = `delivered:${finding.key}`;
+    await this.o.db.transaction().execute(async (tx) => {
+      // Delivered once per conversation: asking again (a second approval round) updates the same card.
+      const existing = await this.cards.latest(tenantId, conversationId, groupKey, tx);
+      const cardId = existing?.id ?? (await this.cards.create({ tenantId, conversationId, type: 'finding', groupKey, zone: finding.resource.zone, openedAt: now }, now, tx));
+      if (!existing) await this.cards.addFinding(cardId, conversationId, finding, now, tx);
+      await this.outbox.enqueue({ tenantId, conversationId, cardId, op: existing ? 'update' : 'post' }, now, tx);
+    });
     await this.sender.drain();
   }
 

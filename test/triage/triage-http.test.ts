@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import type { RunningBot } from '../../src/bot';
 import type { EmbeddedDataSource } from '../../src/data/embedded';
 import type { Finding } from '../../src/domain/finding';
-import { ConnectorStub } from '../support/connector-stub';
+import { install } from '../support/activities';
+import { postActivity } from '../support/bot';
+import { cardsOf, ConnectorStub, type RecordedRequest } from '../support/connector-stub';
 import { alert, cardData, click, NOW, recommendation, SIM_TENANT, startTriageBot, type Person } from './support';
 
 describe('triage over the real endpoint (Action.Execute invokes)', function () {
@@ -80,6 +82,33 @@ describe('triage over the real endpoint (Action.Execute invokes)', function () {
     assert.equal(props.exemptionCategory, 'Waiver');
     assert.equal(props.description, justification);
     assert.equal(props.expiresOn, '2025-08-01T23:59:59.000Z');
+  });
+
+  it("posts the request into the committee's chat as the finding's card and updates that card as approvals land", async () => {
+    const COMMITTEE_CHAT = 'group-chat-ai-risk'; // triage.approvalConversations.committee in env/policy.local.json
+    const groupInstall = install(connector.url, COMMITTEE_CHAT);
+    await postActivity(bot, { ...groupInstall, conversation: { ...(groupInstall.conversation as object), conversationType: 'groupChat', isGroup: true } });
+    const f = await put(recommendation('oai-accept-card-z3', 3, 'high'));
+    const inCommitteeChat = () => connector.requests.filter((r) => r.path.includes(`/v3/conversations/${COMMITTEE_CHAT}/activities`));
+    const cardPosts = () => inCommitteeChat().filter((r) => r.method === 'POST' && cardsOf(r.body).length > 0);
+    const before = { all: inCommitteeChat().length, cards: cardPosts().length, requests: connector.requests.length };
+    await act('priya', 'accept_risk', f, { justification: 'Compensated by the private endpoint rolled out last week.', expiresOn: '2025-08-01' });
+    // Notices go out after the invoke is answered: wait for the card to reach the committee's chat.
+    const isCardPost = (r: RecordedRequest) => r.method === 'POST' && r.path.includes(`/conversations/${COMMITTEE_CHAT}/`) && cardsOf(r.body).length > 0;
+    const cardPost = await connector.waitFor((r) => isCardPost(r) && connector.requests.indexOf(r) >= before.requests);
+    const posted = inCommitteeChat().slice(before.all);
+    assert.match(String(posted[0]?.body.text), /Model Risk Committee approval needed: a risk acceptance is waiting for your decision/);
+    assert.equal(cardPosts().length, before.cards + 1);
+    assert.match(JSON.stringify(cardsOf(cardPost.body)[0]), /"verb":"approve"/);
+
+    await act('david', 'approve', f);
+    const mark = connector.requests.length;
+    await act('sarah', 'approve', f);
+    const update = await connector.waitFor((r) => r.method === 'PUT' && r.path.includes(`/conversations/${COMMITTEE_CHAT}/`) && connector.requests.indexOf(r) >= mark && /Risk accepted until/.test(JSON.stringify(r.body)));
+    const card = JSON.stringify(cardsOf(update.body)[0]);
+    assert.match(card, /"title":"Risk accepted until"/, 'the request card now shows the decision');
+    assert.doesNotMatch(card, /"verb":"approve"/, 'nothing is left to approve on it');
+    assert.equal(cardPosts().length, before.cards + 1, 'updated in place, not posted again');
   });
 
   it('a committee member who requested cannot approve their own request', async () => {

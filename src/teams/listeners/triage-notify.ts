@@ -1,5 +1,6 @@
 import type { Policy } from '../../config/policy';
 import type { Finding } from '../../domain/finding';
+import type { FindingCards } from '../../domain/ports';
 import type { UserDirectory } from '../../domain/triage/ports';
 import type { PersonRef } from '../../domain/triage/types';
 import { log } from '../../log';
@@ -11,7 +12,7 @@ import { answerCard } from './triage-cards';
 
 /**
  * Triage messages over Teams: approval requests go to the conversation the policy names for the approvers
- * (triage.approvalConversations), each with the finding card and its Approve/Reject buttons; outcomes and
+ * (triage.approvalConversations), as a line of text and the finding's tracked card with Approve/Reject; outcomes and
  * reminders go to the person's personal chat with the bot (found by the Entra id saved at install).
  */
 export class TeamsTriageNotifier implements TriageNotifier {
@@ -22,6 +23,7 @@ export class TeamsTriageNotifier implements TriageNotifier {
       policy: Policy;
       users: UserDirectory;
       triage: () => TriageService;
+      cards: () => FindingCards;
     },
   ) {}
 
@@ -32,9 +34,10 @@ export class TeamsTriageNotifier implements TriageNotifier {
       log().warn({ approver, conversationId: id }, 'no approvers conversation: set triage.approvalConversations in the policy file and install the bot there');
       return;
     }
-    const view = await this.deps.triage().viewOf(finding);
     const who = approver === 'committee' ? 'Model Risk Committee' : 'Security lead';
-    await this.post(conv, finding, view ?? {}, `${who} approval needed: a risk acceptance is waiting for your decision.`);
+    await this.deps.poster().postText(conv, `${who} approval needed: a risk acceptance is waiting for your decision on "${finding.title}".`);
+    // The request goes out as the finding's own card, so every later decision updates it in place.
+    await this.deps.cards().deliver({ tenantId: conv.tenantId, conversationId: conv.conversationId }, finding);
   }
 
   async tell(to: PersonRef, text: string, finding: Finding): Promise<void> {
