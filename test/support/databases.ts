@@ -95,10 +95,26 @@ class Databases implements TestDatabases {
     const names = this.pgNames.splice(0);
     if (names.length > 0) {
       await admin(async (c) => {
-        for (const n of names) await c.query(`DROP DATABASE IF EXISTS ${n} WITH (FORCE)`);
+        for (const n of names) await dropDatabase(c, n);
       });
     }
     for (const dir of this.dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A plain DROP stops autovacuum workers on the database itself, which WITH (FORCE) may not do without superuser
+ * rights; so wait briefly for our own closing connections to go, and only then force.
+ */
+async function dropDatabase(c: Client, name: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await c.query(`DROP DATABASE IF EXISTS ${name}${attempt >= 20 ? ' WITH (FORCE)' : ''}`);
+      return;
+    } catch (err) {
+      if (attempt >= 20 || !/being accessed by other users/.test(String((err as Error).message))) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 }
 
