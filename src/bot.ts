@@ -35,6 +35,8 @@ export interface RunningBot {
   notifications: NotificationPipeline;
   /** Card verbs, write-back worker, reminders and the decision register. */
   triage: Triage;
+  /** Embedded mode: runs the catalog once so the first questions are fast (the local engine's one-time set-up). */
+  warmUp?: () => Promise<void>;
   /** Raises one simulated alert, then ingests and drains the outbox so its card is posted (embedded mode only). */
   raiseSimulatedAlert?: () => Promise<void>;
   stop(): Promise<void>;
@@ -170,6 +172,7 @@ export async function startBot(config: Config, clock: Clock = systemClock, optio
     notifications,
     triage,
     ...(simulation && {
+      warmUp: () => answers.warmUp(),
       raiseSimulatedAlert: async () => {
         simulation.raiseAlert(clock.now());
         await notifications.pollOnce();

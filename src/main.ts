@@ -37,6 +37,11 @@ export async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  if (bot.warmUp) {
+    const started = Date.now();
+    await bot.warmUp();
+    log().info({ ms: Date.now() - started }, 'catalog warmed up: first questions answer at full speed');
+  }
 }
 
 if (require.main === module) {

@@ -70,6 +70,18 @@ export class AnswerService {
     return user ? { ...u, slots: { ...u.slots, user } } : u;
   }
 
+  /**
+   * Runs every catalog query that needs no user once, with its default slots, and keeps the answers in the cache:
+   * the first questions after start-up then skip the parser's one-time set-up and the first compilations.
+   * Only for the local engine: against Azure this would be a burst of real queries at every start.
+   */
+  async warmUp(): Promise<void> {
+    for (const [intent, query] of this.options.catalog) {
+      if (query.slots.some((s) => s.required)) continue;
+      await this.execute(intent, {}).catch((err) => log().warn({ err, intent }, 'warm-up query failed'));
+    }
+  }
+
   /** Answers a typed (or clicked) question. */
   async ask(question: string, asker: Asker = {}): Promise<Reply> {
     const text = question.trim();

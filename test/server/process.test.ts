@@ -56,6 +56,7 @@ describe('bot process', () => {
     await connector.stop();
     const turnLines = p.out().split('\n').filter((l) => l.includes('"correlationId":"turn-corr-1"'));
     assert.ok(turnLines.some((l) => l.includes('"msg":"activity received"')), p.out());
+    await waitFor(() => (/"msg":"catalog warmed up/.test(p.out()) ? true : undefined), 30_000);
     p.child.kill('SIGTERM');
     assert.equal(await p.exited, 0);
     assert.match(p.out(), /"signal":"SIGTERM".*"msg":"shutting down"/);
