@@ -1,5 +1,5 @@
 /** The question pipeline: understand → help / none / "Did you mean…" → catalog query (cached) → answer card. */
-import { helpCard } from '../cards/help-card';
+import { helpCard, outOfScopeCard } from '../cards/help-card';
 import type { AdaptiveCard } from '../cards/render';
 import type { ClaimedFindings } from '../domain/claims';
 import { CATALOG_INTENTS, type CatalogIntent, type Intent, type Slots } from '../domain/intents';
@@ -53,7 +53,7 @@ export interface AnswerServiceOptions {
 
 const CATALOG = new Set<string>(CATALOG_INTENTS);
 const SCOPE_SLOTS = ['zone', 'resourceType', 'resource'] as const;
-const OUT_OF_SCOPE = "That is outside what I can answer: I answer questions about the AI security posture of your Defender for Cloud tenant. Here is what I can do.";
+const OUT_OF_SCOPE = "That is outside what I can help with: I answer questions about the AI security posture in Defender for Cloud. Try one of these, or type help.";
 
 export class AnswerService {
   private readonly cache: TtlCache<{ answer: CatalogAnswer; ranAt: Date }>;
@@ -88,7 +88,7 @@ export class AnswerService {
     if (text.length > MAX_QUESTION_LENGTH) return { kind: 'text', text: `That message is ${text.length} characters long; please ask in under ${MAX_QUESTION_LENGTH}.` };
     const u = await this.understand(text, asker);
     if (u.intent === 'help') return { kind: 'card', card: helpCard(), intent: 'help' };
-    if (u.intent === 'none') return { kind: 'card', card: helpCard(OUT_OF_SCOPE), intent: 'none' };
+    if (u.intent === 'none') return { kind: 'card', card: outOfScopeCard(OUT_OF_SCOPE), intent: 'none' };
     if (u.lowConfidence) {
       const choices = u.alternatives
         .filter((a): a is { intent: CatalogIntent; confidence: number } => CATALOG.has(a.intent))

@@ -49,3 +49,8 @@ export function helpCard(note = ''): AdaptiveCard {
     examples: EXAMPLE_QUESTIONS.filter((q) => q !== 'help'),
   });
 }
+
+/** The short card for a message outside what the bot answers: why, and a few questions it can answer. */
+export function outOfScopeCard(note: string): AdaptiveCard {
+  return renderCard('help', { note, sections: [], examples: EXAMPLE_QUESTIONS });
+}

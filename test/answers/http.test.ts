@@ -126,10 +126,13 @@ describe('answers over the real endpoint (question → intent + slots → catalo
     assert.equal(texts(answer.card)[1]!.startsWith('Zone 3 (Regulated)'), true);
   });
 
-  it('help and out-of-scope questions get the help card', async () => {
-    assert.equal(texts(cardOf(await ask('help')))[0], 'What I can do');
+  it('help gets the help card; an out-of-scope question a short card with example questions', async () => {
+    const help = cardOf(await ask('help'));
+    assert.equal(texts(help)[0], 'What I can do');
     const none = cardOf(await ask("what's the weather in Paris"));
-    assert.match(texts(none)[1]!, /outside what I can answer/);
+    assert.match(texts(none)[1]!, /outside what I can help with/);
+    assert.ok(JSON.stringify(none).length < JSON.stringify(help).length / 3, 'short: no command sections');
+    assert.match(JSON.stringify(none), /"verb":"ask".*"show Zone 3 attack paths"/);
   });
 
   it('refuses oversized text with a plain answer', async () => {
