@@ -1,3 +1,6 @@
+import { setLogLevel } from '../../../src/log';
+import { HttpsStub } from '../../support/https-stub';
+
 /**
  * Response bodies shaped like the real services (see shared/reference: the Log Analytics SDK recordings and the
  * Resource Graph 2024-04-01 REST examples); the values are this project's own.
@@ -139,3 +142,21 @@ export const fakeCredential = {
 
 /** Fast SDK retries for tests (the real back-off starts at 0.8–1 s); Retry-After is still honoured. */
 export const fastRetries = { maxRetries: 2, retryDelayInMs: 5, maxRetryDelayInMs: 20 };
+
+/**
+ * A started HTTPS stub for the current describe block, reset before each test, with logs silenced meanwhile
+ * (the adapters log every failure the tests provoke).
+ */
+export function useHttpsStub(): HttpsStub {
+  const stub = new HttpsStub();
+  before(async () => {
+    setLogLevel('silent');
+    await stub.start();
+  });
+  after(async () => {
+    setLogLevel(process.env.LOG_LEVEL ?? 'info');
+    await stub.stop();
+  });
+  beforeEach(() => stub.reset());
+  return stub;
+}

@@ -1,23 +1,12 @@
 import assert from 'node:assert/strict';
 import { DataUnavailableError } from '../../../src/domain/ports';
-import { setLogLevel } from '../../../src/log';
 import { LogAnalyticsQueryRunner, WIDEST_TIMESPAN } from '../../../src/data/azure/log-analytics';
-import { HttpsStub } from '../../support/https-stub';
-import { WORKSPACE_ID, fakeCredential, fastRetries, forbidden, laAllTypes, laPartial, laSyntaxError, serverError, throttled } from './fixtures';
+import { WORKSPACE_ID, fakeCredential, fastRetries, forbidden, laAllTypes, laPartial, laSyntaxError, serverError, throttled, useHttpsStub } from './fixtures';
 
 const QUERY = { id: 'alerts-by-severity', source: 'logs' as const, text: 'SecurityAlert\n| where TimeGenerated > ago(7d)\n| take 10' };
 
 describe('Log Analytics adapter (LogsQueryClient against an HTTPS stub)', () => {
-  const stub = new HttpsStub();
-  before(async () => {
-    setLogLevel('silent');
-    await stub.start();
-  });
-  after(async () => {
-    setLogLevel(process.env.LOG_LEVEL ?? 'info');
-    await stub.stop();
-  });
-  beforeEach(() => stub.reset());
+  const stub = useHttpsStub();
 
   const runner = (timeoutMs = 5000) =>
     new LogAnalyticsQueryRunner({

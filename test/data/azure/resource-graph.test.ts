@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { DataUnavailableError } from '../../../src/domain/ports';
-import { setLogLevel } from '../../../src/log';
 import { ResourceGraphQueryRunner } from '../../../src/data/azure/resource-graph';
-import { HttpsStub } from '../../support/https-stub';
-import { SUBSCRIPTIONS, argBadQuery, argPage, fakeCredential, fastRetries, forbidden, serverError, throttled } from './fixtures';
+import { SUBSCRIPTIONS, argBadQuery, argPage, fakeCredential, fastRetries, forbidden, serverError, throttled, useHttpsStub } from './fixtures';
 
 const QUERY = {
   id: 'unhealthy-ai-assessments',
@@ -13,16 +11,7 @@ const QUERY = {
 const ARG_PATH = '/providers/Microsoft.ResourceGraph/resources?api-version=2024-04-01';
 
 describe('Resource Graph adapter (ResourceGraphClient against an HTTPS stub)', () => {
-  const stub = new HttpsStub();
-  before(async () => {
-    setLogLevel('silent');
-    await stub.start();
-  });
-  after(async () => {
-    setLogLevel(process.env.LOG_LEVEL ?? 'info');
-    await stub.stop();
-  });
-  beforeEach(() => stub.reset());
+  const stub = useHttpsStub();
 
   const runner = (extra: { timeoutMs?: number; maxPages?: number } = {}) =>
     new ResourceGraphQueryRunner({

@@ -1,23 +1,12 @@
 import assert from 'node:assert/strict';
 import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
 import { DataUnavailableError } from '../../../src/domain/ports';
-import { setLogLevel } from '../../../src/log';
 import { createAzureCredential } from '../../../src/data/azure/credential';
 import { createAzureQueryRunner } from '../../../src/data/azure/runner';
-import { HttpsStub } from '../../support/https-stub';
-import { SUBSCRIPTIONS, WORKSPACE_ID, argPage, fakeCredential, fastRetries, laAllTypes, throttled } from './fixtures';
+import { SUBSCRIPTIONS, WORKSPACE_ID, argPage, fakeCredential, fastRetries, laAllTypes, throttled, useHttpsStub } from './fixtures';
 
 describe('Azure query runner (dispatch by source)', () => {
-  const stub = new HttpsStub();
-  before(async () => {
-    setLogLevel('silent');
-    await stub.start();
-  });
-  after(async () => {
-    setLogLevel(process.env.LOG_LEVEL ?? 'info');
-    await stub.stop();
-  });
-  beforeEach(() => stub.reset());
+  const stub = useHttpsStub();
 
   const runner = (timeoutMs = 5000) =>
     createAzureQueryRunner({
