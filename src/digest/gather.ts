@@ -2,7 +2,8 @@ import type { CatalogIntent, Slots } from '../domain/intents';
 import type { Finding } from '../domain/finding';
 import type { QueryResult, QueryRunner } from '../domain/ports';
 import type { Catalog } from '../queries/catalog';
-import { loadInventory, runCatalogQuery } from '../queries/run';
+import { runCatalogQuery } from '../queries/run';
+import { inventoryFromResult } from '../queries/scope';
 
 /** A result row keyed by column name (values as in docs/conventions.md). */
 export type Row = Record<string, unknown>;
@@ -66,13 +67,15 @@ export function rowsOf(result: QueryResult): Row[] {
 
 /** Runs the catalog queries the digest needs (sequentially: the runner may be rate-limited in Azure). */
 export async function gatherDigestInputs(sources: DigestSources, options: { trendDays: number; from?: Date; to?: Date }): Promise<DigestInputs> {
-  const inventoryScope = await loadInventory(sources.runner, sources.catalog, sources.zoneTag);
+  // The unfiltered inventory is both a section of the card and the zone scope of the other queries: read it once.
+  const inventory = (await runCatalogQuery(sources.runner, sources.catalog, 'inventory', {}, { zoneTag: sources.zoneTag })).result;
+  const inventoryScope = inventoryFromResult(inventory);
   const run = async (intent: CatalogIntent, slots: Slots = {}): Promise<Row[]> =>
     rowsOf((await runCatalogQuery(sources.runner, sources.catalog, intent, slots, { zoneTag: sources.zoneTag, inventory: inventoryScope })).result);
   const first = async (intent: CatalogIntent, slots: Slots): Promise<Row | undefined> => (await run(intent, slots))[0];
   const trend = `P${options.trendDays}D`;
   return {
-    inventory: await run('inventory'),
+    inventory: rowsOf(inventory),
     alertTrend: await run('alert_trend', { timeRange: trend }),
     secureScore: await run('secure_score', { timeRange: trend }),
     summary: {
