@@ -122,7 +122,6 @@ export async function startBot(config: Config, clock: Clock = systemClock, optio
   });
   const app = createTeamsApp(adapter, config.bot?.appId, {
     conversations,
-    dataSource: mode.dataSource,
     dataSourceLabel: mode.label,
     clock,
     policy,

@@ -1,7 +1,7 @@
 import type { AnswerService } from '../answers/service';
 import type { Policy } from '../config/policy';
 import type { DigestService } from '../digest/service';
-import type { DefenderDataSource, Clock } from '../domain/ports';
+import type { Clock } from '../domain/ports';
 import type { NotificationPipeline } from '../notify/pipeline';
 import type { RoleDirectory } from '../domain/roles';
 import type { UserDirectory } from '../domain/triage/ports';
@@ -11,19 +11,18 @@ import type { TriageService } from '../triage/service';
 /** What the Teams listeners need from the rest of the bot. */
 export interface TeamsDeps {
   conversations: ConversationStore;
-  dataSource: DefenderDataSource;
   dataSourceLabel: string;
   clock: Clock;
   policy: Policy;
   roles: RoleDirectory;
-  /** The committee digest's chat commands (absent: `digest …` says it is not available). */
-  digest?: DigestService;
+  /** The committee digest's chat commands. */
+  digest: DigestService;
   /** Subscriptions, delivery status and conversation lifecycle of the notification pipeline. */
-  notifications?: NotificationPipeline;
-  /** Card verbs on findings (absent: the verbs are not registered). */
-  triage?: TriageService;
+  notifications: NotificationPipeline;
+  /** Card verbs on findings. */
+  triage: TriageService;
   /** Entra object id ↔ UPN for owners and assignees (docs/triage.md). */
-  users?: UserDirectory;
-  /** Questions → catalog answers (absent: questions get the help card). */
-  answers?: AnswerService;
+  users: UserDirectory;
+  /** Questions → catalog answers. */
+  answers: AnswerService;
 }

@@ -1,11 +1,11 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { log } from '../log';
+import { teamsTenantOf } from './conversation';
 import type { TeamsDeps } from './deps';
 
 /** The conversation notifications go to: a channel thread (`…;messageid=…`) counts as its channel. */
 export function notifyConversationOf(context: TurnContext): { tenantId: string; conversationId: string } {
-  const a = context.activity;
-  return { tenantId: a.conversation.tenantId ?? a.channelData?.tenant?.id ?? 'unknown-tenant', conversationId: a.conversation.id.replace(/;messageid=.*$/, '') };
+  return { tenantId: teamsTenantOf(context), conversationId: context.activity.conversation.id.replace(/;messageid=.*$/, '') };
 }
 
 /** The UPN of the user of a personal chat, for owner DMs; best effort (the roster call may be unavailable). */
@@ -22,7 +22,6 @@ async function upnOf(context: TurnContext): Promise<string | undefined> {
 }
 
 export async function notifyInstalled(context: TurnContext, deps: TeamsDeps): Promise<void> {
-  if (!deps.notifications) return;
   const conv = notifyConversationOf(context);
   const personal = (context.activity.conversation.conversationType ?? 'personal') === 'personal';
   const user = personal ? { aadObjectId: context.activity.from?.aadObjectId, upn: await upnOf(context) } : undefined;
@@ -30,7 +29,6 @@ export async function notifyInstalled(context: TurnContext, deps: TeamsDeps): Pr
 }
 
 export async function notifyRemoved(context: TurnContext, deps: TeamsDeps): Promise<void> {
-  if (!deps.notifications) return;
   const conv = notifyConversationOf(context);
   await deps.notifications.conversationRemoved(conv.tenantId, conv.conversationId);
 }

@@ -7,7 +7,6 @@ const COMMAND = /^\s*delivery\s+status\s*[.!?]?\s*$/i;
 export function register(app: Application, deps: TeamsDeps): void {
   app.message(COMMAND, async (context) => {
     const pipeline = deps.notifications;
-    if (!pipeline) return void (await context.sendActivity('Notifications are not available in this deployment.'));
     const aadObjectId = context.activity.from?.aadObjectId;
     const roles = aadObjectId ? await deps.roles.rolesOf({ aadObjectId }) : new Set<string>();
     if (!roles.has('admin')) return void (await context.sendActivity('Only a bot admin can see the delivery status (the `admin` role in the policy file).'));

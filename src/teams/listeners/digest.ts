@@ -8,16 +8,11 @@ const DIGEST = /^\s*digest\b/i;
 /** `digest now | status | here | off | schedule … | zone3 …`: the committee digest in chat (docs/digest.md). */
 export function register(app: Application, deps: TeamsDeps): void {
   app.message(DIGEST, async (context) => {
-    const digest = deps.digest;
-    if (!digest) {
-      await context.sendActivity('The digest is not available in this deployment.');
-      return;
-    }
     const conv = savedConversationFrom(context);
     // Scheduled digests are posted proactively, so make sure this conversation can be reached.
     await deps.conversations.save(conv, deps.clock.now());
     const from = context.activity.from;
-    const reply = await digest.handle(context.activity.text ?? '', { aadObjectId: from.aadObjectId ?? '', name: from.name }, conv);
+    const reply = await deps.digest.handle(context.activity.text ?? '', { aadObjectId: from.aadObjectId ?? '', name: from.name }, conv);
     if ('card' in reply) await context.sendActivity({ attachments: [CardFactory.adaptiveCard(reply.card)] });
     else await context.sendActivity(reply.text);
   });

@@ -4,7 +4,6 @@ import type { Asker, Reply } from '../../answers/service';
 import { parseAnswerPage, parseRunIntent, type VerbData } from '../../answers/verb-data';
 import { VERBS } from '../../cards/verbs';
 import type { TeamsDeps } from '../deps';
-import { sendHelp } from './help';
 
 /** Who is asking: the Teams user's UPN from the directory, else their Entra object id (my_queue binds it). */
 function askerFor(context: TurnContext, deps: TeamsDeps): Asker {
@@ -12,7 +11,7 @@ function askerFor(context: TurnContext, deps: TeamsDeps): Asker {
     user: async () => {
       const objectId = context.activity.from?.aadObjectId;
       if (!objectId) return undefined;
-      return (await deps.users?.byObjectId(objectId))?.upn ?? objectId;
+      return (await deps.users.byObjectId(objectId))?.upn ?? objectId;
     },
   };
 }
@@ -29,7 +28,6 @@ function invokeResult(reply: Reply): AdaptiveCard | string {
 
 /** Answers a question typed in chat or clicked on a card. */
 export async function answerQuestion(context: TurnContext, deps: TeamsDeps, question: string): Promise<void> {
-  if (!deps.answers) return sendHelp(context, 'Answering questions is not configured in this deployment.');
   await send(context, await deps.answers.ask(question, askerFor(context, deps)));
 }
 
@@ -46,7 +44,6 @@ export function register(app: Application, deps: TeamsDeps): void {
   const verbHandler = (parse: (data: unknown) => VerbData) => async (context: TurnContext, _state: unknown, data: unknown) => {
     const checked = parse(data);
     if (!checked.ok) return `That button's data is not valid (${checked.problem}). Please ask the question again.`;
-    if (!deps.answers) return 'Answering questions is not configured in this deployment.';
     return invokeResult(await deps.answers.answer(checked.intent, checked.slots, checked.page, askerFor(context, deps)));
   };
   app.adaptiveCards.actionExecute(VERBS.run_intent, verbHandler(parseRunIntent));

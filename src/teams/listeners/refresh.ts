@@ -11,7 +11,7 @@ export function register(app: Application, deps: TeamsDeps): void {
   app.adaptiveCards.actionExecute(VERBS.refresh, async (context) => {
     const pipeline = deps.notifications;
     const activityId = context.activity.replyToId;
-    if (!pipeline || !activityId) return 'This card can no longer be refreshed.';
+    if (!activityId) return 'This card can no longer be refreshed.';
     const { tenantId, conversationId } = notifyConversationOf(context);
     const card = await pipeline.cards.byActivity(tenantId, conversationId, activityId);
     const rendered = card && (await pipeline.renderer.render(card));

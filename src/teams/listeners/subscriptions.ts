@@ -20,7 +20,6 @@ export function register(app: Application, deps: TeamsDeps): void {
     (context) => Promise.resolve(context.activity.type === 'message' && isSubscriptionCommand(context.activity.text ?? '')),
     async (context) => {
       const pipeline = deps.notifications;
-      if (!pipeline) return void (await context.sendActivity('Notifications are not available in this deployment.'));
       const parsed = parseSubscriptionCommand(context.activity.text ?? '');
       if (!parsed.ok) return void (await context.sendActivity(parsed.error));
       const { tenantId, conversationId } = notifyConversationOf(context);

@@ -1,11 +1,11 @@
 import type { Application } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
 import { VERBS } from '../../cards/verbs';
 import { TRIAGE_VERBS } from '../../domain/triage/types';
 import type { TriagePolicy } from '../../domain/triage/types';
 import { log } from '../../log';
 import type { ActResult } from '../../triage/service';
 import { triageView } from '../../triage/view';
+import { teamsTenantOf } from '../conversation';
 import type { TeamsDeps } from '../deps';
 import { answerCard, needsForm, triageForm } from './triage-cards';
 
@@ -13,15 +13,12 @@ export function triagePolicyOf(deps: Pick<TeamsDeps, 'policy'>): TriagePolicy {
   return { zones: deps.policy.zones, snoozeMaxDays: deps.policy.triage.snoozeMaxDays, expiryReminderDays: deps.policy.triage.expiryReminderDays };
 }
 
-const teamsTenantOf = (context: TurnContext): string => context.activity.conversation?.tenantId ?? context.activity.channelData?.tenant?.id ?? 'unknown-tenant';
-
 /**
  * Card verbs on findings (Action.Execute → adaptiveCard/action invoke). The actor is the activity's `from`,
  * never card data; the card data only names the finding and the version the user saw.
  */
 export function register(app: Application, deps: TeamsDeps): void {
   const triage = deps.triage;
-  if (!triage) return;
   const policy = triagePolicyOf(deps);
 
   const render = async (result: ActResult, verb: string, data: Record<string, unknown>) => {
@@ -29,7 +26,7 @@ export function register(app: Application, deps: TeamsDeps): void {
     if (!f || !result.state) return result.message;
     const invalid = result.decision && !result.decision.ok && result.decision.code === 'invalid_input';
     if (invalid && (verb in { accept_risk: 1, compensating_control: 1, snooze: 1, resolve: 1, dismiss: 1, reassign: 1, comment: 1, claim: 1 })) {
-      return triageForm(verb, f, policy, await (deps.users?.list() ?? []), deps.clock.now(), data, result.message);
+      return triageForm(verb, f, policy, await deps.users.list(), deps.clock.now(), data, result.message);
     }
     const sync = await triage.syncStatus(f.tenantId, f.key);
     const tone = result.outcome === 'done' || result.outcome === 'replayed' ? 'good' : 'attention';
@@ -44,7 +41,7 @@ export function register(app: Application, deps: TeamsDeps): void {
       if (needsForm(verb, data)) {
         const current = typeof data.findingKey === 'string' ? await triage.current(teamsTenantOf(context), data.findingKey) : undefined;
         if (!current) return "I can't find that finding: the card may be from another tenant, or its data was altered.";
-        return triageForm(verb, current.finding, policy, await (deps.users?.list() ?? []), deps.clock.now());
+        return triageForm(verb, current.finding, policy, await deps.users.list(), deps.clock.now());
       }
       const result = await triage.act({
         teamsTenantId: teamsTenantOf(context),
