@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import pino, { type Logger } from 'pino';
 
 const root: Logger = pino({
+  // The level until the validated configuration applies its own (startBot → setLogLevel).
   level: process.env.LOG_LEVEL ?? 'info',
   base: { app: 'ai-posture-bot' },
   timestamp: pino.stdTimeFunctions.isoTime,
