@@ -7,7 +7,7 @@ import { countBy, num, text, time, ZONE_LIST, zoneLabel, zoneOf } from './common
 export interface ScoreSection {
   overall: number | null;
   target: number;
-  byZone: { zone: string; score: number | null; gap: string; meetsTarget: boolean }[];
+  byZone: { zone: string; score: number | null; gap: string }[];
   /** Defender's secure score over the subscriptions (secure_score): the only score with daily history. */
   defender: { percentage: number | null; change: Change };
 }
@@ -30,7 +30,7 @@ function scoreAt(rows: readonly Row[], at: Date): number | null {
 export function scoreSection(summary: Record<'all' | 1 | 2 | 3, Row | undefined>, defenderRows: readonly Row[], p: DigestPeriod): ScoreSection {
   const byZone = ZONE_LIST.map((z) => {
     const score = pct(summary[z]?.HealthyPct);
-    return { zone: zoneLabel(z), score, gap: gap(score), meetsTarget: score !== null && score >= SECURE_SCORE_TARGET };
+    return { zone: zoneLabel(z), score, gap: gap(score) };
   });
   const now = scoreAt(defenderRows, p.end);
   return { overall: pct(summary.all?.HealthyPct), target: SECURE_SCORE_TARGET, byZone, defender: { percentage: now, change: pointsChange(now, scoreAt(defenderRows, p.start)) } };
@@ -40,7 +40,6 @@ export interface InventorySection {
   total: number;
   unknownZone: number;
   byType: { type: string; z1: number; z2: number; z3: number; total: number }[];
-  byZone: { zone: string; count: number }[];
   /** Resources first seen this week (shadow AI); null when the inventory carries no creation time. */
   newResources: { name: string; type: string; zone: string; owner: string; created: string }[] | null;
   newChange: Change;
@@ -54,7 +53,6 @@ export function inventorySection(rows: readonly Row[], p: DigestPeriod): Invento
     const z = countBy(of, (r) => String(zoneOf(r)));
     return { type: RESOURCE_KIND_LABELS[t] ?? t, z1: z.get('1') ?? 0, z2: z.get('2') ?? 0, z3: z.get('3') ?? 0, total: of.length };
   });
-  const zones = countBy(rows, (r) => String(zoneOf(r)));
   const hasCreated = rows.some((r) => 'CreatedAt' in r);
   const created = (r: Row) => time(r.CreatedAt);
   const fresh = rows.filter((r) => { const t = created(r); return t !== null && t >= p.start.getTime() && t < p.end.getTime(); });
@@ -63,7 +61,6 @@ export function inventorySection(rows: readonly Row[], p: DigestPeriod): Invento
     total: rows.length,
     unknownZone: rows.filter((r) => r.ZoneKnown === false).length,
     byType,
-    byZone: ZONE_LIST.map((z) => ({ zone: zoneLabel(z), count: zones.get(String(z)) ?? 0 })),
     newResources: hasCreated
       ? fresh.map((r) => ({
           name: text(r.ResourceName),

@@ -44,7 +44,7 @@ export interface SlaSection {
   breachChange: Change;
   byZone: { zone: string; breaches: number; dueThisWeek: number }[];
   dueThisWeek: number;
-  velocity: { zone: string; remediated: number; median: string; withinSla: string; verdict: string }[] | null;
+  velocity: { zone: string; remediated: number; median: string; withinSla: string }[] | null;
   velocityChange: Change;
 }
 
@@ -74,7 +74,6 @@ export function slaSection(overdue: readonly Row[], recs: readonly Row[], resolv
           remediated: items.length,
           median: formatHours(m),
           withinSla: items.length ? `${Math.round((within / items.length) * 100)}% within SLA` : 'no remediations',
-          verdict: items.length === 0 ? 'n/a' : within === items.length ? 'on track' : 'behind SLA',
         };
       })
     : null;
