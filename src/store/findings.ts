@@ -1,11 +1,9 @@
-import type { Transaction } from 'kysely';
 import type { Finding } from '../domain/finding';
 import type { ResourceRef } from '../domain/findings';
 import type { Severity } from '../domain/zones';
 import type { Db } from './database';
-import type { Database, FindingsTable } from './schema';
-
-type Executor = Db | Transaction<Database>;
+import type { Executor } from './executor';
+import type { FindingsTable } from './schema';
 
 function toRow(f: Finding, now: Date): FindingsTable {
   return {

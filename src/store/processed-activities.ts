@@ -1,8 +1,5 @@
-import type { Transaction } from 'kysely';
 import type { Db } from './database';
-import type { Database } from './schema';
-
-type Executor = Db | Transaction<Database>;
+import type { Executor } from './executor';
 
 /** What a processed invoke answered, so a retried invoke (same activity id) gets the same answer and changes nothing. */
 export interface ProcessedOutcome {

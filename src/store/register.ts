@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Transaction } from 'kysely';
 import { canonicalEntry, canonicalJson, GENESIS_HASH, type RegisterEntry } from '../domain/triage/register';
 import type { Db } from './database';
-import type { Database } from './schema';
+import type { Executor } from './executor';
 import type { DecisionRegisterTable } from './triage-schema';
-
-type Executor = Db | Transaction<Database>;
 
 export type NewEntry = Omit<RegisterEntry, 'seq' | 'prevHash'>;
 export interface StoredEntry extends RegisterEntry {

@@ -1,9 +1,6 @@
-import type { Transaction } from 'kysely';
 import { INITIAL_TRIAGE_STATE, type TriageState, type TriageStatus } from '../domain/triage/types';
 import type { Db } from './database';
-import type { Database } from './schema';
-
-type Executor = Db | Transaction<Database>;
+import type { Executor } from './executor';
 
 /** Triage state per finding; a finding without a row is open. Written only with its finding's version bump. */
 export class TriageStateStore {

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
 import type { DefenderWrite } from '../domain/triage/ports';
 import type { Db } from './database';
-import type { Database } from './schema';
-
-type Executor = Db | Transaction<Database>;
+import type { Executor } from './executor';
 
 export interface WritebackJob {
   id: string;
