@@ -2,7 +2,7 @@ import { countChange, pointsChange, SECURE_SCORE_TARGET, type Change } from '../
 import type { DigestPeriod } from '../../domain/digest/period';
 import { RESOURCE_KIND_LABELS } from '../../data/resource-kinds';
 import type { Row } from '../gather';
-import { countBy, num, text, time, ZONE_LIST, zoneLabel, zoneOf } from './common';
+import { countBy, day, lastWeek, num, text, thisWeek, time, ZONE_LIST, zoneLabel, zoneOf } from './common';
 
 export interface ScoreSection {
   overall: number | null;
@@ -54,9 +54,8 @@ export function inventorySection(rows: readonly Row[], p: DigestPeriod): Invento
     return { type: RESOURCE_KIND_LABELS[t] ?? t, z1: z.get('1') ?? 0, z2: z.get('2') ?? 0, z3: z.get('3') ?? 0, total: of.length };
   });
   const hasCreated = rows.some((r) => 'CreatedAt' in r);
-  const created = (r: Row) => time(r.CreatedAt);
-  const fresh = rows.filter((r) => { const t = created(r); return t !== null && t >= p.start.getTime() && t < p.end.getTime(); });
-  const before = rows.filter((r) => { const t = created(r); return t !== null && t >= p.previousStart.getTime() && t < p.start.getTime(); });
+  const fresh = rows.filter((r) => thisWeek(r.CreatedAt, p));
+  const before = rows.filter((r) => lastWeek(r.CreatedAt, p));
   return {
     total: rows.length,
     unknownZone: rows.filter((r) => r.ZoneKnown === false).length,
@@ -67,7 +66,7 @@ export function inventorySection(rows: readonly Row[], p: DigestPeriod): Invento
           type: RESOURCE_KIND_LABELS[text(r.ResourceType)] ?? text(r.ResourceType),
           zone: r.ZoneKnown === false ? `${zoneLabel(3)} (zone tag missing)` : zoneLabel(zoneOf(r)),
           owner: text(r.Owner) || 'no owner tag',
-          created: new Date(created(r)!).toISOString().slice(0, 10),
+          created: day(time(r.CreatedAt)!),
         }))
       : null,
     newChange: hasCreated ? countChange(fresh.length, before.length) : countChange(0, null),

@@ -3,7 +3,7 @@ import type { DigestPeriod } from '../../domain/digest/period';
 import type { Finding } from '../../domain/finding';
 import type { Zone, ZonePolicy } from '../../domain/zones';
 import type { RegisterDecision, Row } from '../gather';
-import { DAY_MS, day, lastWeek, num, text, thisWeek, time, ZONE_LIST, zoneLabel, zoneOf } from './common';
+import { DAY_MS, day, inPeriod, lastWeek, num, text, thisWeek, time, ZONE_LIST, zoneLabel, zoneOf } from './common';
 
 const TOP = 5;
 
@@ -55,7 +55,7 @@ export interface SlaSection {
  * when the period started (items resolved since are gone from the query).
  */
 export function slaSection(overdue: readonly Row[], recs: readonly Row[], resolved: readonly Finding[] | null, policies: Record<Zone, ZonePolicy>, p: DigestPeriod): SlaSection {
-  const weekAhead = (x: Row) => { const t = time(x.DueDate); return t !== null && t >= p.end.getTime() && t < p.end.getTime() + 7 * DAY_MS; };
+  const weekAhead = (x: Row) => inPeriod(x.DueDate, p.end, new Date(p.end.getTime() + 7 * DAY_MS));
   const byZone = ZONE_LIST.map((z) => ({
     zone: zoneLabel(z),
     breaches: overdue.filter((x) => zoneOf(x) === z).length,
