@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { playgroundCommand } from './playground-command';
 
 const root = join(__dirname, '..');
 const botPort = Number(process.env.PORT ?? 3978);
@@ -51,21 +52,12 @@ async function main(): Promise<void> {
     SIM_TRICKLE_SECONDS: process.env.SIM_TRICKLE_SECONDS ?? '60',
   });
   await waitForHealth(`http://127.0.0.1:${botPort}/healthz`, 60_000);
-  run(
-    'playground',
-    [
-      require.resolve('@microsoft/m365agentsplayground/cli.js'),
-      '-e', `http://127.0.0.1:${botPort}/api/messages`,
-      '-c', 'msteams',
-      '-p', String(playgroundPort),
-      '--dt',
-    ],
-    {
-      TEAMSAPPTESTER_BROWSER: 'none',
-      M365_AGENTS_PLAYGROUND_CONFIG_PATH: join(root, '.m365agentsplayground.yml'),
-      M365_AGENTS_PLAYGROUND_LOGFILE: join(root, '.data', 'playground.log'),
-    },
-  );
+  const playground = playgroundCommand({
+    botEndpoint: `http://127.0.0.1:${botPort}/api/messages`,
+    port: playgroundPort,
+    logFile: join(root, '.data', 'playground.log'),
+  });
+  run('playground', playground.args, playground.env);
   process.stdout.write(
     `\nAI Posture Bot is running in embedded mode (simulated Contoso Bank tenant).\n` +
       `  Open the Teams client (Agents Playground): http://localhost:${playgroundPort}\n` +

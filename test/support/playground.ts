@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { playgroundCommand } from '../../scripts/playground-command';
 
 const root = join(__dirname, '..', '..');
 
@@ -29,21 +30,8 @@ export interface PlaygroundOptions {
 }
 
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
-  const cli = require.resolve('@microsoft/m365agentsplayground/cli.js', { paths: [root] });
-  const child = spawn(
-    process.execPath,
-    [cli, '-e', options.botEndpoint, '-c', 'msteams', '-p', String(options.port ?? 0), '--dt'],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        TEAMSAPPTESTER_BROWSER: 'none',
-        M365_AGENTS_PLAYGROUND_CONFIG_PATH: options.configPath ?? join(root, '.m365agentsplayground.yml'),
-        M365_AGENTS_PLAYGROUND_LOGFILE: options.logFile,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const command = playgroundCommand({ ...options, port: options.port ?? 0 });
+  const child = spawn(process.execPath, command.args, { cwd: root, env: { ...process.env, ...command.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
