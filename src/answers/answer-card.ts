@@ -1,9 +1,10 @@
 /** One renderer for every catalog answer: the shared envelope plus the view's rows and extras. */
+import { formatUtc } from '../cards/format';
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import type { CatalogIntent, Slots } from '../domain/intents';
 import type { CatalogAnswer } from '../queries';
 import { formatRow, rowObjects } from './columns';
-import { defuse, formatUtc } from './format';
+import { defuse } from './format';
 import type { PortalLink } from './portal';
 import { slotSummary } from './slot-summary';
 import { VIEWS } from './views';

@@ -1,12 +1,8 @@
 /** Result values → the short text a card or the CLI shows (values follow docs/conventions.md). */
+import { formatUtc } from '../cards/format';
 import type { ResultColumn } from '../domain/ports';
 
 const MAX_TEXT = 300;
-
-/** "2026-11-21 14:02 UTC": unambiguous for readers in any time zone. */
-export function formatUtc(d: Date): string {
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
 
 export function formatNumber(n: number, type: string): string {
   if (!Number.isFinite(n)) return String(n);
