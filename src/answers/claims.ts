@@ -3,6 +3,7 @@
  * Teams claim that Defender has no governance record of (attack paths and alerts always; a recommendation until
  * its write-back lands). Each row says where it is tracked; the KQL shown stays the query that ran.
  */
+import { capitalize } from '../cards/format';
 import type { ClaimedFinding } from '../domain/claims';
 import type { FindingKind } from '../domain/finding';
 import type { ResultColumn } from '../domain/ports';
@@ -20,7 +21,6 @@ export const TRACKED_BY_TEAMS = 'Teams claim (not in Defender governance)';
 export const CLAIMS_SOURCE_NOTE = "Teams claims come from the bot's decision store; Defender governance assignments from the query below.";
 
 const KIND_TEXT: Record<FindingKind, string> = { recommendation: 'Recommendation', attack_path: 'Attack path', alert: 'Alert' };
-const capitalized = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
 /**
  * The merged my_queue result: the query's rows (labelled Defender governance) plus the claims not already among
@@ -39,7 +39,7 @@ export function mergeClaims(answer: CatalogAnswer, claims: readonly ClaimedFindi
     const values: Record<string, unknown> = {
       AssessmentId: c.assessmentId ?? c.key,
       Recommendation: c.title,
-      Severity: capitalized(c.severity),
+      Severity: capitalize(c.severity),
       ResourceName: c.resourceName,
       ResourceId: c.resourceId.toLowerCase(),
       Zone: c.zone,

@@ -1,10 +1,11 @@
 /** Card text for one result row: generic formatting by type, plus what some column names mean. */
+import { capitalize } from '../cards/format';
 import type { ResultColumn } from '../domain/ports';
 import { defuse, formatNumber, formatValue } from './format';
 
 export type RawRow = Record<string, unknown>;
 
-const capitalized = (v: unknown) => (typeof v === 'string' && v ? `${v.charAt(0).toUpperCase()}${v.slice(1)}` : undefined);
+const capitalized = (v: unknown) => (typeof v === 'string' && v ? capitalize(v) : undefined);
 const percent = (v: unknown) => (typeof v === 'number' ? `${formatNumber(v, 'real')}%` : undefined);
 
 /** Formats by column name, shared by every answer (a name means the same thing in every catalog query). */

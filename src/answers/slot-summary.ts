@@ -1,4 +1,5 @@
 /** "Zone 3 (Regulated) · last 7 days · High severity": the slots an answer ran with, in words. */
+import { capitalize } from '../cards/format';
 import type { Slots } from '../domain/intents';
 import { ZONE_NAMES } from '../domain/zones';
 
@@ -38,7 +39,7 @@ export function slotSummary(slots: Slots): string {
   const parts: string[] = [];
   if (slots.zone !== undefined) parts.push(`Zone ${slots.zone} (${ZONE_NAMES[slots.zone]})`);
   if (slots.timeRange) parts.push(describeTimeRange(slots.timeRange));
-  if (slots.severity) parts.push(`${slots.severity.charAt(0).toUpperCase()}${slots.severity.slice(1)} severity`);
+  if (slots.severity) parts.push(`${capitalize(slots.severity)} severity`);
   if (slots.alertType) parts.push(ALERT_TYPE_LABELS[slots.alertType] ?? slots.alertType);
   if (slots.resourceType) parts.push(RESOURCE_TYPE_LABELS[slots.resourceType] ?? slots.resourceType);
   if (slots.resource) parts.push(slots.resource);
