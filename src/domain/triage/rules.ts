@@ -1,5 +1,5 @@
 import type { FindingKind } from '../finding';
-import { TRIAGE_VERBS, type SubjectRole, type TriageStatus, type TriageVerb } from './types';
+import { TRIAGE_STATUSES, TRIAGE_VERBS, type SubjectRole, type TriageStatus, type TriageVerb } from './types';
 
 /**
  * Who may use a verb, on which kinds of finding and from which states. `approver` means the role the zone's
@@ -19,7 +19,6 @@ export interface VerbRule {
 const ALL_KINDS: readonly FindingKind[] = ['alert', 'recommendation', 'attack_path'];
 const POSTURE: readonly FindingKind[] = ['recommendation', 'attack_path'];
 const ALERTS: readonly FindingKind[] = ['alert'];
-const ANY_STATUS: readonly TriageStatus[] = ['open', 'claimed', 'pending_acceptance', 'risk_accepted', 'mitigated', 'snoozed', 'resolved', 'dismissed'];
 
 export const VERB_RULES: Record<TriageVerb, VerbRule> = {
   claim: { from: ['open', 'snoozed'], who: ['owner', 'soc_analyst', 'security_lead', 'admin'], kinds: ALL_KINDS, needsActive: true, phrase: 'claim it' },
@@ -36,7 +35,7 @@ export const VERB_RULES: Record<TriageVerb, VerbRule> = {
     needsActive: false,
     phrase: 'reopen it',
   },
-  comment: { from: ANY_STATUS, who: ['owner', 'soc_analyst', 'security_lead', 'committee_member', 'admin'], kinds: ALL_KINDS, needsActive: false, phrase: 'comment on it' },
+  comment: { from: TRIAGE_STATUSES, who: ['owner', 'soc_analyst', 'security_lead', 'committee_member', 'admin'], kinds: ALL_KINDS, needsActive: false, phrase: 'comment on it' },
   approve: { from: ['pending_acceptance'], who: ['approver'], kinds: POSTURE, needsActive: true, phrase: 'approve the risk acceptance' },
   reject: { from: ['pending_acceptance'], who: ['approver'], kinds: POSTURE, needsActive: false, phrase: 'reject the risk acceptance' },
 };
