@@ -139,6 +139,9 @@ function keep(state: TriageState): TriageState {
   return JSON.parse(JSON.stringify({ owner, dueDate, claimedAt, isGracePeriod, lastComment })) as TriageState;
 }
 
+/** The state after an exception, snooze or closure ends (reopen, expiry, wake): ownership kept, the rest dropped. */
+export const reopened = (state: TriageState): TriageState => ({ ...keep(state), status: baseStatus(state) });
+
 const TRANSITIONS: { [V in TriageVerb]: Transition<V> } = {
   claim(input, role, p) {
     const { finding, now, policy } = input;
@@ -223,7 +226,7 @@ const TRANSITIONS: { [V in TriageVerb]: Transition<V> } = {
         : finding.kind === 'recommendation' && (state.status === 'risk_accepted' || state.status === 'mitigated')
           ? [{ type: 'exemption_delete' as const }]
           : [];
-    return ok('reopen', role, { ...keep(state), status: baseStatus(state) }, 'Reopened.', { effects, justification: p.reason });
+    return ok('reopen', role, reopened(state), 'Reopened.', { effects, justification: p.reason });
   },
   comment(input, role, p) {
     const next: TriageState = { ...input.state, lastComment: { by: input.actor.person, text: p.text, at: input.now.toISOString() } };

@@ -1,3 +1,4 @@
+import { reopened } from './decide';
 import { isoDay } from './inputs';
 import type { FindingFacts, PersonRef, TriagePolicy, TriageState, WriteBackEffect } from './types';
 
@@ -19,12 +20,6 @@ export const OVERDUE_REMINDER_INTERVAL_HOURS = 24;
 
 function ownerOf(f: FindingFacts, s: TriageState): PersonRef | undefined {
   return s.owner ?? (f.resourceOwner ? { upn: f.resourceOwner, name: f.resourceOwner } : undefined);
-}
-
-function reopened(s: TriageState): TriageState {
-  const { owner, dueDate, claimedAt, isGracePeriod, lastComment } = s;
-  const base = JSON.parse(JSON.stringify({ owner, dueDate, claimedAt, isGracePeriod, lastComment })) as TriageState;
-  return { ...base, status: owner ? 'claimed' : 'open' };
 }
 
 /**
