@@ -16,17 +16,6 @@ export interface NotifySettings {
   testCrashAt?: 'before-send' | 'after-send';
 }
 
-export const DEFAULT_NOTIFY_SETTINGS: NotifySettings = {
-  pollIntervalMs: 60_000,
-  overlapMs: 2 * 3_600_000,
-  groupWindowMs: 30 * 60_000,
-  stormThreshold: 20,
-  stormWindowMs: 10 * 60_000,
-  ownerDms: true,
-  maxAttempts: 8,
-  defaultSubscription: 'subscribe alerts',
-};
-
 /** Settings from the validated configuration (minutes and seconds → milliseconds). */
 export function notifySettingsFrom(c: Config['notify']): NotifySettings {
   return {
