@@ -1,6 +1,6 @@
 import type { Clock, FindingCards } from '../domain/ports';
 import { scheduledChange } from '../domain/triage/schedule';
-import type { TriagePolicy } from '../domain/triage/types';
+import { findingFacts, type TriagePolicy } from '../domain/triage/types';
 import { log } from '../log';
 import type { Db } from '../store/database';
 import type { FindingStore } from '../store/findings';
@@ -46,8 +46,7 @@ export class ReminderJob {
         const finding = await deps.findings.get(item.tenantId, item.findingKey, tx);
         if (!finding) return undefined;
         const state = await deps.states.get(item.tenantId, item.findingKey, tx);
-        const facts = { kind: finding.kind, zone: finding.resource.zone, severity: finding.severity, resourceOwner: finding.resource.owner, defenderStatus: finding.status };
-        const change = scheduledChange(facts, state, now, deps.policy);
+        const change = scheduledChange(findingFacts(finding), state, now, deps.policy);
         if (!change) return undefined;
         const next = { ...finding, version: finding.version + 1 };
         if (!(await deps.findings.replaceIfVersion(next, finding.version, now, tx))) return undefined;

@@ -4,7 +4,7 @@ import type { FindingCards, Clock } from '../domain/ports';
 import type { Actor, RoleDirectory } from '../domain/roles';
 import { decide, isTriageVerb } from '../domain/triage/decide';
 import type { UserDirectory } from '../domain/triage/ports';
-import type { Decision, PersonRef, TriagePolicy, TriageState } from '../domain/triage/types';
+import { findingFacts, type Decision, type PersonRef, type TriagePolicy, type TriageState } from '../domain/triage/types';
 import { STATUS_LABELS } from '../domain/triage/rules';
 import { log } from '../log';
 import type { Db } from '../store/database';
@@ -95,7 +95,7 @@ export class TriageService {
 
         const decision = decide({
           verb: req.verb,
-          finding: { kind: finding.kind, zone: finding.resource.zone, severity: finding.severity, resourceOwner: finding.resource.owner, defenderStatus: finding.status },
+          finding: findingFacts(finding),
           state,
           actor: { person, roles },
           params,

@@ -1,4 +1,4 @@
-import type { FindingKind } from '../finding';
+import type { Finding, FindingKind } from '../finding';
 import type { ConfiguredRole } from '../roles';
 import type { Severity, Zone, ZonePolicy } from '../zones';
 
@@ -82,6 +82,10 @@ export interface FindingFacts {
   resourceOwner?: string;
   /** Defender's view: a finding Defender resolved can no longer be claimed or excepted. */
   defenderStatus: 'active' | 'resolved';
+}
+
+export function findingFacts(f: Finding): FindingFacts {
+  return { kind: f.kind, zone: f.resource.zone, severity: f.severity, resourceOwner: f.resource.owner, defenderStatus: f.status };
 }
 
 /** Triage settings from the policy file (docs/policy.md). */
