@@ -6,7 +6,7 @@ import { CATALOG_INTENTS, type CatalogIntent, type Intent, type Slots } from '..
 import { DataUnavailableError, type Clock, type QueryRunner } from '../domain/ports';
 import { log } from '../log';
 import { MAX_QUESTION_LENGTH, type Understanding } from '../nlu';
-import { inventoryFromResult, runCatalogQuery, SlotError, type Catalog, type CatalogAnswer, type ScopeResource } from '../queries';
+import { inventoryFromResult, runCatalogQuery, selectsResources, SlotError, usesScope, type Catalog, type CatalogAnswer, type ScopeResource } from '../queries';
 import { answerCard } from './answer-card';
 import { stableKey, TtlCache } from './cache';
 import { CLAIMS_SOURCE_NOTE, mergeClaims } from './claims';
@@ -52,7 +52,6 @@ export interface AnswerServiceOptions {
 }
 
 const CATALOG = new Set<string>(CATALOG_INTENTS);
-const SCOPE_SLOTS = ['zone', 'resourceType', 'resource'] as const;
 const OUT_OF_SCOPE = "That is outside what I can help with: I answer questions about the AI security posture in Defender for Cloud. Try one of these, or type help.";
 
 export class AnswerService {
@@ -144,7 +143,7 @@ export class AnswerService {
     const notes = Object.keys(ignored).length > 0 ? [`Not applied: ${slotSummary(ignored)} (${query.title.toLowerCase()} cannot be filtered that way).`] : [];
 
     const { answer, ranAt } = await this.cache.get(stableKey({ intent, ...applicable }), async () => {
-      const scoped = query.source === 'logs' && SCOPE_SLOTS.some((s) => applicable[s] !== undefined);
+      const scoped = usesScope(query) && selectsResources(applicable);
       const inventory = scoped ? await this.inventory() : undefined;
       const answer = await runCatalogQuery(this.options.runner, this.options.catalog, intent, applicable, { zoneTag: this.options.zoneTag, inventory });
       return { answer, ranAt: this.options.clock.now() };

@@ -5,7 +5,7 @@
 import { ALERT_TYPE_FAMILIES, slotsSchema, type Slots } from '../domain/intents';
 import type { CatalogQuery } from './catalog';
 import { isoToTimespan, kustoBool, kustoInt, kustoString, kustoStringArray } from './literals';
-import { SCOPE_SLOTS, SLOT_PARAMS, type SlotName } from './slots';
+import { SCOPE_SLOTS, selectsResources, SLOT_PARAMS, type SlotName } from './slots';
 
 export interface BindContext {
   /** Tag holding a resource's governance zone (configuration ZONE_TAG). */
@@ -58,7 +58,7 @@ export function bindingLets(query: CatalogQuery, slots: Slots, context: BindCont
     lets.push(`let zoneTag = ${kustoString(context.zoneTag)};`);
   }
   if (usesScope(query)) {
-    const scoped = SCOPE_SLOTS.some((name) => values[name] !== undefined);
+    const scoped = selectsResources(values);
     if (scoped && !context.scope) throw new SlotError(`${query.id}: a zone, resource type or resource filter needs the resolved resource scope`);
     lets.push(`let scopeAll = ${kustoBool(!scoped)};`);
     lets.push(`let scopeIds = ${kustoStringArray(scoped ? context.scope!.map((id) => id.toLowerCase()) : [])};`);

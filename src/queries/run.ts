@@ -4,6 +4,7 @@ import type { QueryResult, QueryRunner } from '../domain/ports';
 import { bindQuery, effectiveSlots, usesScope } from './bind';
 import type { Catalog, CatalogQuery } from './catalog';
 import { inventoryFromResult, scopeIds, type ScopeResource } from './scope';
+import { selectsResources } from './slots';
 
 export interface RunContext {
   /** Tag holding the governance zone (configuration ZONE_TAG). */
@@ -38,12 +39,8 @@ export async function loadInventory(runner: QueryRunner, catalog: Catalog, zoneT
 export async function runCatalogQuery(runner: QueryRunner, catalog: Catalog, intent: CatalogIntent, slots: Slots, context: RunContext): Promise<CatalogAnswer> {
   const query = queryOf(catalog, intent);
   const values = effectiveSlots(query, slots);
-  let scope: string[] | null = null;
-  if (usesScope(query)) {
-    const needsInventory = values.zone !== undefined || values.resourceType !== undefined || values.resource !== undefined;
-    const inventory = needsInventory ? (context.inventory ?? (await loadInventory(runner, catalog, context.zoneTag))) : [];
-    scope = scopeIds(inventory, values);
-  }
+  const scoped = usesScope(query) && selectsResources(values);
+  const scope = scoped ? scopeIds(context.inventory ?? (await loadInventory(runner, catalog, context.zoneTag)), values) : null;
   const text = bindQuery(query, values, { zoneTag: context.zoneTag, scope });
   const result = await runner.run({ id: query.id, source: query.source, text });
   return { query, slots: values, text, result };

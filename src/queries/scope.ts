@@ -1,6 +1,7 @@
 /** Resolves the zone/resourceType/resource slots to resource ids, for Log Analytics queries (see docs/queries.md). */
 import type { Slots } from '../domain/intents';
 import type { QueryResult } from '../domain/ports';
+import { selectsResources } from './slots';
 
 /** One AI resource of the inventory, as the `inventory` catalog query returns it. */
 export interface ScopeResource {
@@ -13,7 +14,7 @@ export interface ScopeResource {
 
 /** Ids (sorted, so equal scopes give equal query texts) of the inventory resources the slots select, or null when no zone/resourceType/resource slot is set. */
 export function scopeIds(inventory: readonly ScopeResource[], slots: Slots): string[] | null {
-  if (slots.zone === undefined && slots.resourceType === undefined && slots.resource === undefined) return null;
+  if (!selectsResources(slots)) return null;
   const name = slots.resource?.toLowerCase();
   return inventory
     .filter((r) => (slots.zone === undefined || r.zone === slots.zone)

@@ -30,3 +30,8 @@ export const RESERVED_PARAMS: readonly string[] = [...Object.values(SLOT_PARAMS)
 
 /** Slots that select resources: Log Analytics queries turn them into `scopeIds`. */
 export const SCOPE_SLOTS: readonly SlotName[] = ['zone', 'resourceType', 'resource'];
+
+/** True when any of SCOPE_SLOTS is set. */
+export function selectsResources(slots: Slots): boolean {
+  return SCOPE_SLOTS.some((name) => slots[name] !== undefined);
+}
