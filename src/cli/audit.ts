@@ -3,6 +3,7 @@ import { loadConfig } from '../config';
 import { PACKAGE_ROOT } from '../paths';
 import { openDatabase } from '../store/database';
 import { DecisionRegister, type StoredEntry } from '../store/register';
+import { toCsv } from './csv';
 
 const USAGE = `Usage: ai-posture-bot audit <verify | export> [options]
 
@@ -15,18 +16,15 @@ const USAGE = `Usage: ai-posture-bot audit <verify | export> [options]
 
 const COLUMNS = ['seq', 'at', 'tenant_id', 'finding_key', 'zone', 'verb', 'actor_id', 'actor_name', 'role', 'justification', 'before', 'after', 'prev_hash', 'hash'] as const;
 
-/** RFC 4180 field; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula. */
-function csvField(value: unknown): string {
-  let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  if (/^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** A leading =, +, - or @ is prefixed with ' so spreadsheets do not run the field as a formula. */
+function noFormula(value: unknown): string {
+  const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  return /^[=+\-@]/.test(text) ? `'${text}` : text;
 }
 
-export function toCsv(entries: readonly StoredEntry[]): string {
-  const rows = entries.map((e) =>
-    [e.seq, e.at, e.tenantId, e.findingKey, e.zone, e.verb, e.actorId, e.actorName, e.role, e.justification, e.before, e.after, e.prevHash, e.hash].map(csvField).join(','),
-  );
-  return [COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+function registerCsv(entries: readonly StoredEntry[]): string {
+  const rows = entries.map((e) => [e.seq, e.at, e.tenantId, e.findingKey, e.zone, e.verb, e.actorId, e.actorName, e.role, e.justification, e.before, e.after, e.prevHash, e.hash].map(noFormula));
+  return toCsv(COLUMNS, rows);
 }
 
 function option(args: string[], name: string): string | undefined {
@@ -68,7 +66,7 @@ export async function auditCommand(args: string[]): Promise<void> {
       }
       return;
     }
-    const csv = toCsv(await register.list(range));
+    const csv = registerCsv(await register.list(range));
     const out = option(args, 'out');
     if (out) writeFileSync(out, csv);
     else process.stdout.write(csv);
