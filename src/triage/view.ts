@@ -1,3 +1,4 @@
+import { capitalize } from '../cards/format';
 import type { Finding, TriageView } from '../domain/finding';
 import { possibleVerbs, STATUS_LABELS } from '../domain/triage/rules';
 import type { TriageState } from '../domain/triage/types';
@@ -33,8 +34,4 @@ export function triageView(state: TriageState, finding: Pick<Finding, 'kind' | '
     view.pendingApprovals = [...got, ...missing.map((m) => `waiting for ${m}`)];
   }
   return view;
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -4,6 +4,7 @@ import type { TriagePolicy } from '../../domain/triage/types';
 import { addDays, isoDay } from '../../domain/triage/inputs';
 import { remediationDueDate, ZONE_NAMES } from '../../domain/zones';
 import { findingCard } from '../../cards/finding-card';
+import { capitalize } from '../../cards/format';
 import { renderCard, type AdaptiveCard } from '../../cards/render';
 
 /** Verbs that need inputs; a bare button click (no inputs in the data) answers with their form. */
@@ -62,7 +63,7 @@ export function triageForm(verb: string, f: Finding, policy: TriagePolicy, peopl
     submitTitle: verb === 'accept_risk' && zone.riskAcceptance !== 'owner' ? 'Request approval' : submitTitle,
     findingTitle: f.title,
     zoneLabel: `Zone ${f.resource.zone} (${ZONE_NAMES[f.resource.zone]})`,
-    severity: f.severity.charAt(0).toUpperCase() + f.severity.slice(1),
+    severity: capitalize(f.severity),
     help: help(verb, f, policy),
     message,
     findingKey: f.key,
