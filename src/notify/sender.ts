@@ -158,15 +158,8 @@ export class OutboxSender {
     this.crashAt('before-send');
     const op = card.activityId ? 'update' : 'post';
     await this.takeSlot(item);
-    // Marked before the call: a post in flight when the process dies is not repeated (see recover()). Only a
-    // still-pending item can be taken, so two bot instances sharing one database never send the same item.
-    const taken = await this.deps.db
-      .updateTable('notify_outbox')
-      .set({ status: 'in_flight', op, updated_at: new Date().toISOString() })
-      .where('id', '=', item.id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(taken.numUpdatedRows) !== 1) return true;
+    // Marked before the call: a post in flight when the process dies is not repeated (see recover()).
+    if (!(await outbox.take(item.id, op, new Date()))) return true;
     try {
       if (op === 'post') {
         const activityId = await this.deps.transport.post(conv, rendered);

@@ -85,6 +85,15 @@ export class OutboxStore {
     return rows.map(fromRow);
   }
 
+  /**
+   * Marks a pending item in flight as `op`, just before its call. Only a still-pending item can be taken, so two
+   * bot instances sharing one database never send the same item; false when someone else took it first.
+   */
+  async take(id: number, op: OutboxOp, now: Date, tx: Executor = this.db): Promise<boolean> {
+    const r = await tx.updateTable('notify_outbox').set({ status: 'in_flight', op, updated_at: now.toISOString() }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
   /** When the next pending item becomes due (undefined: nothing pending). */
   async nextDueAt(tx: Executor = this.db): Promise<number | undefined> {
     const r = await tx.selectFrom('notify_outbox').select((eb) => eb.fn.min('next_attempt_at').as('at')).where('status', '=', 'pending').executeTakeFirst();
