@@ -20,6 +20,7 @@ import { PACKAGE_ROOT } from '../paths';
 import { loadCatalog, SlotError } from '../queries';
 import { createSimulatedTenant } from '../sim';
 import { llmPlannerFactory } from '../teams/llm-planner';
+import { textTable } from './kql';
 
 export const ASK_USAGE = `Usage: ai-posture-bot ask [--json] [--user <upn>] "<question>"
        ai-posture-bot ask --json [--user <upn>] < questions.txt
@@ -148,10 +149,8 @@ function readable(a: AskJson): string {
     const f = formatRow(a.columns, o);
     return shown.map((c) => clip(f[c.name] ?? ''));
   });
-  const widths = shown.map((c, i) => Math.max(c.name.length, ...cells.map((r) => r[i]!.length)));
-  const row = (values: string[]) => values.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
   lines.push(`Rows:       ${a.rows.length}`, '');
-  if (a.rows.length > 0) lines.push(row(shown.map((c) => c.name)), row(widths.map((w) => '-'.repeat(w))), ...cells.map(row));
+  if (a.rows.length > 0) lines.push(...textTable(shown.map((c) => c.name), cells));
   if (a.rows.length > MAX_PRINTED_ROWS) lines.push(`… ${a.rows.length - MAX_PRINTED_ROWS} more rows (--json prints all)`);
   lines.push('', 'KQL:', a.kql);
   return `${lines.join('\n')}\n`;

@@ -111,10 +111,14 @@ function text(type: string, v: unknown): string {
   return flat.length > MAX_CELL ? `${flat.slice(0, MAX_CELL - 1)}…` : flat;
 }
 
+/** Plain-text table lines: the header, a dashed rule, then the cells, in columns two spaces apart (shared with `ask`). */
+export function textTable(header: readonly string[], cells: readonly string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]!.length)));
+  const line = (values: readonly string[]) => values.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)];
+}
+
 export function formatTable(columns: KqlColumn[], rows: unknown[][]): string {
   const cells = rows.map((r) => r.map((v, i) => text(columns[i]!.type, v)));
-  const widths = columns.map((c, i) => Math.max(c.name.length, ...cells.map((r) => r[i]!.length)));
-  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
-  const out = [line(columns.map((c) => c.name)), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)];
-  return `${out.join('\n')}\n(${rows.length} row${rows.length === 1 ? '' : 's'})\n`;
+  return `${textTable(columns.map((c) => c.name), cells).join('\n')}\n(${rows.length} row${rows.length === 1 ? '' : 's'})\n`;
 }
