@@ -8,9 +8,3 @@ export interface TriageNotifier {
   /** Tells one person something (the requester the outcome, an owner a reminder). */
   tell(to: PersonRef, text: string, finding: Finding): Promise<void>;
 }
-
-/** For tests and set-ups without Teams: drops every message. */
-export const silentNotifier: TriageNotifier = {
-  requestApproval: async () => undefined,
-  tell: async () => undefined,
-};
