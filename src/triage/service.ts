@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Finding } from '../domain/finding';
 import type { FindingCards, Clock } from '../domain/ports';
 import type { Actor, RoleDirectory } from '../domain/roles';
-import { decide, isTriageVerb } from '../domain/triage/decide';
+import { decide, isTriageVerb, ownerId } from '../domain/triage/decide';
 import type { UserDirectory } from '../domain/triage/ports';
 import { findingFacts, type Decision, type PersonRef, type TriagePolicy, type TriageState } from '../domain/triage/types';
 import { STATUS_LABELS } from '../domain/triage/rules';
@@ -121,7 +121,7 @@ export class TriageService {
           after: decision.next,
           at: now.toISOString(),
         });
-        for (const write of writesFor(finding, decision.effects, person.upn ?? person.aadObjectId ?? person.name)) {
+        for (const write of writesFor(finding, decision.effects, ownerId(person))) {
           await deps.queue.enqueue(tx, { tenantId, findingKey, registerSeq: entry.seq, write }, now);
         }
         await deps.processed.record(tx, tenantId, req.activityId, findingKey, { ok: true, message: decision.message }, now);

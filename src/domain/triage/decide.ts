@@ -103,7 +103,7 @@ const ok = (verb: TriageVerb, role: SubjectRole, next: TriageState, message: str
 });
 
 /** A Defender governance owner is an email address; fall back to the object id when no UPN is known. */
-const ownerId = (p: PersonRef): string => p.upn ?? p.aadObjectId ?? p.name;
+export const ownerId = (p: PersonRef): string => p.upn ?? p.aadObjectId ?? p.name;
 
 function claimLike(input: DecideInput, role: SubjectRole, owner: PersonRef, verb: 'claim' | 'reassign', dueDate?: Date): Decision {
   const { finding, now, policy, state } = input;
