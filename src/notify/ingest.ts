@@ -4,7 +4,7 @@ import type { ConversationStore } from '../store/conversations';
 import type { Db } from '../store/database';
 import type { Executor } from '../store/executor';
 import type { FindingStore } from '../store/findings';
-import type { CardStore } from '../store/notify-cards';
+import type { CardStore, PostedCard } from '../store/notify-cards';
 import type { NotifyConversationStore } from '../store/notify-conversations';
 import type { OutboxStore } from '../store/outbox';
 import type { SubscriptionStore } from '../store/subscriptions';
@@ -114,13 +114,20 @@ async function routingTables(deps: IngestDeps): Promise<RoutingTables> {
   };
 }
 
-/** Redraws the finding's existing cards and, when it is news, puts it on a card in each routed conversation. */
-async function queueCards(deps: IngestDeps, tx: Executor, f: Finding, announce: boolean, tables: RoutingTables, recent: Map<string, number>, now: Date): Promise<number> {
+/** Queues an update of every card already showing the finding; returns those cards and how many got a new item. */
+export async function queueRedraws(deps: Pick<IngestDeps, 'cards' | 'outbox'>, tenantId: string, findingKey: string, now: Date, tx?: Executor): Promise<{ cards: PostedCard[]; queued: number }> {
+  const cards = await deps.cards.cardsOf(tenantId, findingKey, tx);
   let queued = 0;
-  const existing = await deps.cards.cardsOf(f.tenantId, f.key, tx);
-  for (const card of existing) {
+  for (const card of cards) {
     if (await deps.outbox.enqueue({ tenantId: card.tenantId, conversationId: card.conversationId, cardId: card.id, op: 'update' }, now, tx)) queued++;
   }
+  return { cards, queued };
+}
+
+/** Redraws the finding's existing cards and, when it is news, puts it on a card in each routed conversation. */
+async function queueCards(deps: IngestDeps, tx: Executor, f: Finding, announce: boolean, tables: RoutingTables, recent: Map<string, number>, now: Date): Promise<number> {
+  const { cards: existing, queued: redraws } = await queueRedraws(deps, f.tenantId, f.key, now, tx);
+  let queued = redraws;
   if (!announce) return queued;
   const covered = new Set(existing.map((c) => `${c.tenantId}\u0000${c.conversationId}`));
   for (const route of routeFinding(f, tables)) {

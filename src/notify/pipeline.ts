@@ -10,7 +10,7 @@ import { OutboxStore } from '../store/outbox';
 import { SubscriptionStore } from '../store/subscriptions';
 import { WatermarkStore } from '../store/watermarks';
 import type { FindingFeed } from './feed';
-import { ingestKind, type IngestResult } from './ingest';
+import { ingestKind, queueRedraws, type IngestResult } from './ingest';
 import { CardRenderer } from './render';
 import { OutboxSender } from './sender';
 import type { NotifySettings } from './settings';
@@ -107,10 +107,7 @@ export class NotificationPipeline implements FindingCards {
 
   /** FindingCards: redraw every posted card of a finding (through the outbox: rate limits and retries apply). */
   async refresh(tenantId: string, findingKey: string): Promise<void> {
-    const now = new Date();
-    for (const card of await this.cards.cardsOf(tenantId, findingKey)) {
-      await this.outbox.enqueue({ tenantId: card.tenantId, conversationId: card.conversationId, cardId: card.id, op: 'update' }, now);
-    }
+    await queueRedraws(this, tenantId, findingKey, new Date());
     await this.sender.drain();
   }
 
