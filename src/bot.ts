@@ -58,6 +58,7 @@ export async function startBot(config: Config, clock: Clock = systemClock, optio
   setLogLevel(config.logLevel);
   const policy = loadPolicy(config.policyFile);
   const roles = new StaticRoleDirectory(policy);
+  const users = new StaticUserDirectory(policy.users);
   const notifySettings = notifySettingsFrom(config.notify);
   const mode = createDataMode(config, clock, options);
   const db = await openDatabase(config.store);
@@ -94,11 +95,12 @@ export async function startBot(config: Config, clock: Clock = systemClock, optio
     roles,
     clock,
     actions: mode.defenderActions,
+    users,
     notifier: new TeamsTriageNotifier({
       poster: () => poster,
       conversations,
       policy,
-      users: new StaticUserDirectory(policy.users),
+      users,
       triage: () => triage.service,
       cards: () => notifications,
     }),

@@ -1,8 +1,7 @@
 import type { Policy } from '../config/policy';
-import { StaticUserDirectory } from '../config/policy';
 import type { Clock, FindingCards } from '../domain/ports';
 import type { RoleDirectory } from '../domain/roles';
-import type { DefenderActions } from '../domain/triage/ports';
+import type { DefenderActions, UserDirectory } from '../domain/triage/ports';
 import type { TriagePolicy } from '../domain/triage/types';
 import type { Db } from '../store/database';
 import { FindingStore } from '../store/findings';
@@ -24,6 +23,8 @@ export interface TriageOptions {
   notifier: TriageNotifier;
   cards?: FindingCards;
   findingTenant: (teamsTenantId: string) => string;
+  /** Entra object id ↔ UPN (the same directory the Teams notifier uses). */
+  users: UserDirectory;
   /** Write-back retry back-off and reminder cadence (tests shorten them). */
   retryDelayMs?: number;
   reminderIntervalMs?: number;
@@ -36,7 +37,7 @@ export function createTriage(o: TriageOptions) {
   const states = new TriageStateStore(o.db);
   const register = new DecisionRegister(o.db);
   const queue = new WritebackQueue(o.db);
-  const users = new StaticUserDirectory(o.policy.users);
+  const users = o.users;
   const worker = new WritebackWorker({ queue, actions: o.actions, clock: o.clock, cards: o.cards, retryDelayMs: o.retryDelayMs });
   const service = new TriageService({
     db: o.db,

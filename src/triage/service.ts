@@ -72,6 +72,11 @@ class StaleVersion extends Error {}
 export class TriageService {
   constructor(private readonly deps: TriageDeps) {}
 
+  /** The zone SLA and approval policy decisions are made with (forms show the same limits). */
+  get policy(): TriageDeps['policy'] {
+    return this.deps.policy;
+  }
+
   async act(req: ActRequest): Promise<ActResult> {
     const { deps } = this;
     const parsed = cardData.safeParse(req.data);

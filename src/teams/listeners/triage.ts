@@ -1,17 +1,13 @@
 import type { Application } from '@microsoft/teams-ai';
 import { VERBS } from '../../cards/verbs';
 import { TRIAGE_VERBS } from '../../domain/triage/types';
-import type { TriagePolicy } from '../../domain/triage/types';
 import { log } from '../../log';
 import type { ActResult } from '../../triage/service';
 import { triageView } from '../../triage/view';
 import { teamsTenantOf } from '../conversation';
 import type { TeamsDeps } from '../deps';
-import { answerCard, needsForm, triageForm } from './triage-cards';
+import { answerCard, FORM_FIELDS, needsForm, triageForm } from './triage-cards';
 
-export function triagePolicyOf(deps: Pick<TeamsDeps, 'policy'>): TriagePolicy {
-  return { zones: deps.policy.zones, snoozeMaxDays: deps.policy.triage.snoozeMaxDays, expiryReminderDays: deps.policy.triage.expiryReminderDays };
-}
 
 /**
  * Card verbs on findings (Action.Execute → adaptiveCard/action invoke). The actor is the activity's `from`,
@@ -19,13 +15,13 @@ export function triagePolicyOf(deps: Pick<TeamsDeps, 'policy'>): TriagePolicy {
  */
 export function register(app: Application, deps: TeamsDeps): void {
   const triage = deps.triage;
-  const policy = triagePolicyOf(deps);
+  const policy = triage.policy;
 
   const render = async (result: ActResult, verb: string, data: Record<string, unknown>) => {
     const f = result.finding;
     if (!f || !result.state) return result.message;
     const invalid = result.decision && !result.decision.ok && result.decision.code === 'invalid_input';
-    if (invalid && (verb in { accept_risk: 1, compensating_control: 1, snooze: 1, resolve: 1, dismiss: 1, reassign: 1, comment: 1, claim: 1 })) {
+    if (invalid && (verb in FORM_FIELDS || verb === VERBS.claim)) {
       return triageForm(verb, f, policy, await deps.users.list(), deps.clock.now(), data, result.message);
     }
     const sync = await triage.syncStatus(f.tenantId, f.key);
