@@ -1,4 +1,4 @@
-import type { Finding, FindingKind } from '../domain/finding';
+import type { Finding } from '../domain/finding';
 import type { FindingCards } from '../domain/ports';
 import { log } from '../log';
 import type { ConversationStore } from '../store/conversations';
@@ -14,10 +14,9 @@ import { ingestKind, queueRedraws, type IngestResult } from './ingest';
 import { CardRenderer } from './render';
 import { OutboxSender } from './sender';
 import type { NotifySettings } from './settings';
+import { FINDING_KINDS } from './subscription';
 import { parseSubscriptionCommand } from './subscription-command';
 import type { CardTransport } from './transport';
-
-const KINDS: FindingKind[] = ['alert', 'recommendation', 'attack_path'];
 
 export interface PipelineOptions {
   db: Db;
@@ -98,7 +97,7 @@ export class NotificationPipeline implements FindingCards {
       this.ingesting = (async () => {
         const deps = { ...this.o, findings: this.findings, watermarks: this.watermarks, cards: this.cards, outbox: this.outbox, subscriptions: this.subscriptions, notifyConversations: this.notifyConversations };
         const out: IngestResult[] = [];
-        for (const kind of KINDS) out.push(await ingestKind(deps, kind, this.o.now()));
+        for (const kind of FINDING_KINDS) out.push(await ingestKind(deps, kind, this.o.now()));
         return out;
       })().finally(() => (this.ingesting = undefined));
     }
