@@ -64,7 +64,7 @@ export function createDigest(deps: DigestDeps): Digest {
     clock: deps.clock,
     beforePass: () => seedConfiguredConversations(deps, schedules),
     send: async (s, period) => {
-      const conv = (await deps.conversations.list()).find((c) => c.tenantId === s.tenantId && c.conversationId === s.conversationId);
+      const conv = await deps.conversations.get(s.conversationId, s.tenantId);
       if (!conv) {
         // The bot was removed from the conversation: stop the schedule instead of retrying forever.
         await schedules.put({ ...s, enabled: false, updatedBy: 'system' }, deps.clock.now());

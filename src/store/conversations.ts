@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import type { ConversationsTable } from './schema';
 
 export interface SavedConversation {
   tenantId: string;
@@ -45,16 +46,28 @@ export class ConversationStore {
 
   async list(): Promise<SavedConversation[]> {
     const rows = await this.db.selectFrom('conversations').selectAll().orderBy('installed_at').execute();
-    return rows.map((r) => ({
-      tenantId: r.tenant_id,
-      conversationId: r.conversation_id,
-      conversationType: r.conversation_type,
-      reference: JSON.parse(r.reference_json) as Record<string, unknown>,
-    }));
+    return rows.map(fromRow);
+  }
+
+  /** One conversation by id (in `tenantId` when given: ids are unique per tenant). */
+  async get(conversationId: string, tenantId?: string): Promise<SavedConversation | undefined> {
+    let q = this.db.selectFrom('conversations').selectAll().where('conversation_id', '=', conversationId);
+    if (tenantId) q = q.where('tenant_id', '=', tenantId);
+    const row = await q.orderBy('installed_at').executeTakeFirst();
+    return row && fromRow(row);
   }
 
   /** A cheap round trip for the health endpoint. */
   async ping(): Promise<void> {
     await this.db.selectFrom('conversations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   }
+}
+
+function fromRow(r: ConversationsTable): SavedConversation {
+  return {
+    tenantId: r.tenant_id,
+    conversationId: r.conversation_id,
+    conversationType: r.conversation_type,
+    reference: JSON.parse(r.reference_json) as Record<string, unknown>,
+  };
 }

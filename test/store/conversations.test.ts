@@ -37,4 +37,14 @@ describeEachDatabase('conversation store', (t) => {
     assert.deepEqual((await new ConversationStore(db).list()).map((c) => c.conversationId), ['a']);
     await db.destroy();
   });
+
+  it('finds one conversation by id, within a tenant when given', async () => {
+    const db = await openDatabase(store);
+    const conversations = new ConversationStore(db);
+    assert.equal((await conversations.get('a'))?.conversationType, 'groupChat');
+    assert.deepEqual((await conversations.get('a', 'tenant-a'))?.reference, conv('a').reference);
+    assert.equal(await conversations.get('a', 'other-tenant'), undefined);
+    assert.equal(await conversations.get('nope'), undefined);
+    await db.destroy();
+  });
 });

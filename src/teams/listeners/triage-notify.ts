@@ -29,7 +29,7 @@ export class TeamsTriageNotifier implements TriageNotifier {
 
   async requestApproval(finding: Finding, approver: 'security_lead' | 'committee'): Promise<void> {
     const id = this.deps.policy.triage.approvalConversations[approver];
-    const conv = id ? (await this.deps.conversations.list()).find((c) => c.conversationId === id) : undefined;
+    const conv = id ? await this.deps.conversations.get(id) : undefined;
     if (!conv) {
       log().warn({ approver, conversationId: id }, 'no approvers conversation: set triage.approvalConversations in the policy file and install the bot there');
       return;
