@@ -7,8 +7,8 @@ import { toCsv } from './csv';
 
 const USAGE = `Usage: ai-posture-bot audit <verify | export> [options]
 
-  verify                                   Check the decision register's hash chain; exits 1 and names the
-                                           first bad row if a row was modified, inserted or deleted.
+  verify                                   Check the decision register's hash chain; exits 1 and names every
+                                           bad row if rows were modified, inserted or deleted.
   export --from <date> --to <date> --format csv [--out <file>]
                                            Write the register entries made from --from up to and including
                                            --to (YYYY-MM-DD, UTC) as CSV, to stdout or --out.
@@ -61,7 +61,8 @@ export async function auditCommand(args: string[]): Promise<void> {
       if (result.ok) {
         process.stdout.write(`Decision register intact: ${result.rows} rows, head ${result.head}\n`);
       } else {
-        process.stderr.write(`Decision register BROKEN at row ${result.seq}: ${result.problem} (${result.rows} rows before it are intact).\n`);
+        const count = result.problems.length === 1 ? '1 problem' : `${result.problems.length} problems`;
+        process.stderr.write(`Decision register BROKEN: ${count} (${result.rows} rows read):\n${result.problems.map((p) => `  - ${p.message}\n`).join('')}`);
         process.exitCode = 1;
       }
       return;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { canonicalEntry, canonicalJson, GENESIS_HASH, type RegisterEntry } from '../domain/triage/register';
+import { canonicalRecord, toRecord, type RegisterEntry, type RegisterRecord } from '../domain/triage/register';
+import { ChainCheck, type CheckResult, type ChainCheckOptions, type RegisterAnchor } from '../domain/triage/register-check';
 import type { Db } from './database';
 import type { Executor } from './executor';
 import type { DecisionRegisterTable } from './triage-schema';
@@ -9,11 +10,13 @@ export interface StoredEntry extends RegisterEntry {
   hash: string;
 }
 
-export function entryHash(entry: RegisterEntry): string {
-  return createHash('sha256').update(canonicalEntry(entry), 'utf8').digest('hex');
+/** SHA-256 of the record's canonical text: computed from the stored form, on append and on verify alike. */
+export function recordHash(record: RegisterRecord): string {
+  return createHash('sha256').update(canonicalRecord(record), 'utf8').digest('hex');
 }
 
-function toEntry(r: DecisionRegisterTable): StoredEntry {
+/** The stored row as the record it was hashed from (no parsing: the state columns are hashed as stored). */
+function toRecordOf(r: DecisionRegisterTable): RegisterRecord {
   return {
     seq: Number(r.seq),
     tenantId: r.tenant_id,
@@ -24,19 +27,24 @@ function toEntry(r: DecisionRegisterTable): StoredEntry {
     actorName: r.actor_name,
     role: r.role,
     justification: r.justification,
-    before: JSON.parse(r.before_json) as unknown,
-    after: JSON.parse(r.after_json) as unknown,
+    beforeJson: r.before_json,
+    afterJson: r.after_json,
     at: r.at,
     prevHash: r.prev_hash,
-    hash: r.hash,
   };
 }
 
-export type VerifyResult = { ok: true; rows: number; head: string } | { ok: false; rows: number; seq: number; problem: string };
+function toEntry(r: DecisionRegisterTable): StoredEntry {
+  const { beforeJson, afterJson, ...rest } = toRecordOf(r);
+  return { ...rest, before: JSON.parse(beforeJson) as unknown, after: JSON.parse(afterJson) as unknown, hash: r.hash };
+}
+
+export type VerifyResult = CheckResult;
 
 /**
  * The decision register: append-only, hash-chained. Nothing in the bot updates or deletes its rows;
- * `verify` finds a row that was edited, inserted or deleted behind the bot's back.
+ * `verify` finds every row that was edited, inserted or deleted behind the bot's back, and with anchors
+ * (copies of the head kept outside the database) a table rewritten with valid hashes too.
  */
 export class DecisionRegister {
   constructor(private readonly db: Db) {}
@@ -50,29 +58,30 @@ export class DecisionRegister {
       .where('id', '=', 1)
       .returning(['seq', 'hash'])
       .executeTakeFirstOrThrow();
-    const entry: RegisterEntry = { ...e, seq: Number(head.seq), prevHash: head.hash };
-    const hash = entryHash(entry);
+    const record = toRecord({ ...e, seq: Number(head.seq), prevHash: head.hash });
+    const hash = recordHash(record);
     await tx
       .insertInto('decision_register')
       .values({
-        seq: entry.seq,
-        tenant_id: entry.tenantId,
-        finding_key: entry.findingKey,
-        zone: entry.zone,
-        verb: entry.verb,
-        actor_id: entry.actorId,
-        actor_name: entry.actorName,
-        role: entry.role,
-        justification: entry.justification,
-        before_json: canonicalJson(entry.before),
-        after_json: canonicalJson(entry.after),
-        at: entry.at,
-        prev_hash: entry.prevHash,
+        seq: record.seq,
+        tenant_id: record.tenantId,
+        finding_key: record.findingKey,
+        zone: record.zone,
+        verb: record.verb,
+        actor_id: record.actorId,
+        actor_name: record.actorName,
+        role: record.role,
+        justification: record.justification,
+        before_json: record.beforeJson,
+        after_json: record.afterJson,
+        at: record.at,
+        prev_hash: record.prevHash,
         hash,
       })
       .execute();
     await tx.updateTable('decision_register_head').set({ hash }).where('id', '=', 1).execute();
-    return { ...entry, hash };
+    const { beforeJson, afterJson, ...stored } = record;
+    return { ...stored, before: JSON.parse(beforeJson) as unknown, after: JSON.parse(afterJson) as unknown, hash };
   }
 
   async list(filter: { tenantId?: string; findingKey?: string; from?: string; to?: string } = {}): Promise<StoredEntry[]> {
@@ -84,32 +93,29 @@ export class DecisionRegister {
     return (await q.orderBy('seq').execute()).map(toEntry);
   }
 
-  /** Walks the whole chain in order, in pages, and names the first row that does not fit. */
-  async verify(pageSize = 1000): Promise<VerifyResult> {
-    let expectedSeq = 1;
-    let prev = GENESIS_HASH;
+  /** The chain's tip as the head row records it (what an anchor copies). */
+  async head(): Promise<Omit<RegisterAnchor, 'at'> | undefined> {
+    const head = await this.db.selectFrom('decision_register_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+    return head && { seq: Number(head.seq), hash: head.hash };
+  }
+
+  /**
+   * Walks the chain in order, in pages, recomputing every row's hash from its stored fields, and holds it
+   * against the anchors given; reports every row that does not fit. `fromSeq` checks only the rows from there.
+   */
+  async verify(options: ChainCheckOptions & { pageSize?: number } = {}): Promise<VerifyResult> {
+    const { pageSize = 1000, ...checkOptions } = options;
+    const check = new ChainCheck(checkOptions);
+    let next = checkOptions.fromSeq ?? 1;
     for (;;) {
-      const rows = await this.db.selectFrom('decision_register').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(pageSize).execute();
+      const rows = await this.db.selectFrom('decision_register').selectAll().where('seq', '>=', next).orderBy('seq').limit(pageSize).execute();
       for (const row of rows) {
-        const e = toEntry(row);
-        const fail = (problem: string): VerifyResult => ({ ok: false, rows: expectedSeq - 1, seq: e.seq, problem });
-        if (e.seq !== expectedSeq) return { ok: false, rows: expectedSeq - 1, seq: expectedSeq, problem: `row ${expectedSeq} is missing (deleted); the next row is ${e.seq}` };
-        if (e.prevHash !== prev) return fail(`row ${e.seq} does not follow row ${e.seq - 1} (its previous hash differs: a row was inserted, deleted or edited before it)`);
-        const stored = { ...e } as Partial<StoredEntry>;
-        delete stored.hash;
-        if (entryHash(stored as RegisterEntry) !== e.hash) return fail(`row ${e.seq} was modified (its content no longer matches its hash)`);
-        if (canonicalJson(e.before) !== row.before_json || canonicalJson(e.after) !== row.after_json) return fail(`row ${e.seq} was modified (state JSON is not canonical)`);
-        prev = e.hash;
-        expectedSeq++;
+        const seq = Number(row.seq);
+        check.row({ seq, prevHash: row.prev_hash, hash: row.hash, computedHash: recordHash(toRecordOf(row)) });
+        next = seq + 1;
       }
       if (rows.length < pageSize) break;
     }
-    const head = await this.db.selectFrom('decision_register_head').selectAll().where('id', '=', 1).executeTakeFirst();
-    const rows = expectedSeq - 1;
-    if (!head) return { ok: false, rows, seq: rows + 1, problem: 'the register head row is missing' };
-    if (Number(head.seq) !== rows || head.hash !== prev) {
-      return { ok: false, rows, seq: rows + 1, problem: `the register ends at row ${rows} but its head records row ${head.seq}: rows at the end were deleted or the head was edited` };
-    }
-    return { ok: true, rows, head: prev };
+    return check.finish(await this.head());
   }
 }

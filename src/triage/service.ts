@@ -6,6 +6,7 @@ import { decide, isTriageVerb, ownerId } from '../domain/triage/decide';
 import type { UserDirectory } from '../domain/triage/ports';
 import { findingFacts, type Decision, type PersonRef, type TriagePolicy, type TriageState } from '../domain/triage/types';
 import { STATUS_LABELS } from '../domain/triage/rules';
+import { wellFormed } from '../domain/text';
 import { log } from '../log';
 import type { Db } from '../store/database';
 import type { FindingStore } from '../store/findings';
@@ -182,13 +183,18 @@ export class TriageService {
 
   private async person(actor: Actor): Promise<PersonRef> {
     const known = await this.deps.users.byObjectId(actor.aadObjectId);
-    return known ? { aadObjectId: known.aadObjectId, upn: known.upn, name: known.name } : { aadObjectId: actor.aadObjectId, name: actor.name || actor.aadObjectId };
+    return personRef(known ?? { aadObjectId: actor.aadObjectId, name: actor.name || actor.aadObjectId });
   }
 
   private async lookup(idOrUpn: string): Promise<PersonRef | undefined> {
     const u = idOrUpn.includes('@') ? await this.deps.users.byUpn(idOrUpn) : await this.deps.users.byObjectId(idOrUpn);
-    return u ? { aadObjectId: u.aadObjectId, upn: u.upn, name: u.name } : undefined;
+    return u && personRef(u);
   }
+}
+
+/** A person as decisions record them. Names come from Teams or the directory, not from a form: made well-formed. */
+function personRef(u: { aadObjectId: string; upn?: string; name: string }): PersonRef {
+  return { aadObjectId: wellFormed(u.aadObjectId), ...(u.upn ? { upn: wellFormed(u.upn) } : {}), name: wellFormed(u.name) };
 }
 
 function staleMessage(state: TriageState): string {

@@ -59,15 +59,16 @@ describe('ai-posture-bot audit (CLI process)', function () {
     assert.match(r.err, /needs --from and --to as YYYY-MM-DD/);
   });
 
-  it('verify passes on an intact register and names the first bad row after a direct database edit', () => {
+  it('verify passes on an intact register and names every bad row after direct database edits', () => {
     const ok = cli(path, 'verify');
     assert.equal(ok.code, 0, ok.err);
     assert.match(ok.out, /Decision register intact: 3 rows/);
     const raw = new SQLite(path);
     raw.prepare(`update decision_register set justification = 'approved by the board' where seq = 2`).run();
+    raw.prepare(`update decision_register set actor_name = 'The Board' where seq = 3`).run();
     raw.close();
     const bad = cli(path, 'verify');
     assert.equal(bad.code, 1);
-    assert.match(bad.err, /Decision register BROKEN at row 2: row 2 was modified/);
+    assert.match(bad.err, /^Decision register BROKEN: 1 problem \(3 rows read\):\n {2}- rows 2–3 were modified/);
   });
 });

@@ -167,6 +167,7 @@ describe('triage over the real endpoint (Action.Execute invokes)', function () {
     ['an approval with nothing pending (already decided)', 'david', 'approve', cardData, /already been decided/],
     ['a snooze beyond policy', 'marcus', 'snooze', (f) => ({ ...cardData(f), days: '10' }), /at most 7 days/],
     ['a stale card', 'priya', 'claim', (f) => ({ ...cardData(f), version: '0' }), /changed since you opened it/],
+    ['a comment with a broken character (unpaired surrogate)', 'priya', 'comment', (f) => ({ ...cardData(f), text: 'fine \ud83d text' }), /text: contains a broken character/],
   ];
   for (const [name, who, verb, data, expected] of refusals) {
     it(`refuses ${name} with a clear message and changes nothing`, async () => {

@@ -1,8 +1,20 @@
 import { z } from 'zod';
+import { textProblem } from '../text';
 import { RESOLUTION_REASONS } from './types';
 
-/** Card inputs per verb. Values arrive as strings from Adaptive Card inputs; unknown fields are ignored. */
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+/**
+ * Card inputs per verb. Values arrive as strings from Adaptive Card inputs; unknown fields are ignored. Free text
+ * must be well-formed (src/domain/text.ts): the register stores and hashes exactly what the person typed.
+ */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .superRefine((value, ctx) => {
+      const problem = textProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 const when = z.string().trim().min(1, 'is required');
 
 export const MIN_JUSTIFICATION = 20;

@@ -287,6 +287,9 @@ describe('triage state machine: rules and messages', () => {
     ['a snooze over 7 days', 'snooze', { days: '10' }, /at most 7 days/],
     ['a resolve without a reason', 'resolve', {}, /reason: pick true positive, false positive or benign positive/],
     ['an empty comment', 'comment', { text: '  ' }, /text: is empty/],
+    ['a justification with a broken character', 'accept_risk', { justification: `${'x'.repeat(25)}\ud800`, expiresOn: later(10).slice(0, 10) }, /^justification: contains a broken character \(an unpaired UTF-16 surrogate\)/],
+    ['a comment with a control character', 'comment', { text: 'see\u0000here' }, /^text: contains an invisible control character \(U\+0000\)/],
+    ['a description with an escape sequence', 'compensating_control', { description: 'WAF \u001b[31m rules', reviewDate: later(30).slice(0, 10) }, /^description: contains an invisible control character \(U\+001B\)/],
   ];
   for (const [name, verb, params, message] of bad) {
     it(`refuses ${name}`, () => {
