@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { loadPolicy, StaticRoleDirectory, StaticUserDirectory } from './config/policy';
 import { createAnswerService } from './answers/create';
+import { createAnchorStore } from './data/anchors';
 import { createAzureMode, type AzureModeOptions } from './data/azure-mode';
 import { createEmbeddedMode } from './data/embedded-mode';
 import type { DataMode } from './data/mode';
@@ -44,7 +45,7 @@ export interface RunningBot {
 
 /** Injected instead of the defaults; production passes nothing. */
 export interface StartOptions {
-  /** MODE=azure: a credential and SDK client options (tests: a fake credential and the stub's CA). */
+  /** MODE=azure, and the Blob anchor store: a credential and SDK client options (tests: a fake credential and the stub's CA). */
   azure?: AzureModeOptions;
 }
 
@@ -106,6 +107,8 @@ export async function startBot(config: Config, clock: Clock = systemClock, optio
     }),
     cards: notifications,
     findingTenant: (teamsTenantId) => mode.findingTenant(teamsTenantId),
+    anchors: createAnchorStore(config, options.azure),
+    anchorIntervalMs: config.anchors.intervalMinutes * 60_000,
   });
   notifications.renderer.setTriageViewSource(triage.service);
   // Questions: NLP.js is trained once here; the `resource` slot follows the mode's inventory names (the LLM
@@ -152,6 +155,9 @@ export async function startBot(config: Config, clock: Clock = systemClock, optio
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 
   await notifications.start();
+  if (config.mode === 'azure' && !config.anchors.blobUrl) {
+    log().warn({ file: config.anchors.file }, 'REGISTER_ANCHOR_BLOB_URL is not set: the decision register is anchored to a local file, not to an immutable Blob container (docs/register-anchors.md)');
+  }
   triage.start();
   const simulation = mode.simulation;
   const pollNow = () => void notifications.pollOnce().catch((err) => log().error({ err }, 'notification poll failed'));

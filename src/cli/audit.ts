@@ -3,12 +3,15 @@ import { loadConfig } from '../config';
 import { PACKAGE_ROOT } from '../paths';
 import { openDatabase } from '../store/database';
 import { DecisionRegister, type StoredEntry } from '../store/register';
+import { anchorRegister, verifyRegister } from './audit-chain';
 import { toCsv } from './csv';
 
-const USAGE = `Usage: ai-posture-bot audit <verify | export> [options]
+const USAGE = `Usage: ai-posture-bot audit <verify | anchor | export> [options]
 
-  verify                                   Check the decision register's hash chain; exits 1 and names every
-                                           bad row if rows were modified, inserted or deleted.
+  verify                                   Check the decision register's hash chain and hold it against every
+                                           anchor; exits 1 and names every bad row and every contradicted anchor.
+  anchor                                   Append the register's head to the anchor store (REGISTER_ANCHOR_*;
+                                           the bot also does this every REGISTER_ANCHOR_MINUTES).
   export --from <date> --to <date> --format csv [--out <file>]
                                            Write the register entries made from --from up to and including
                                            --to (YYYY-MM-DD, UTC) as CSV, to stdout or --out.
@@ -34,10 +37,10 @@ function option(args: string[], name: string): string | undefined {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** `ai-posture-bot audit …`: sets process.exitCode (0 ok, 1 register broken, 2 usage). */
+/** `ai-posture-bot audit …`: sets process.exitCode (0 ok, 1 register broken or not anchored, 2 usage). */
 export async function auditCommand(args: string[]): Promise<void> {
   const [sub] = args;
-  if (sub !== 'verify' && sub !== 'export') {
+  if (sub !== 'verify' && sub !== 'anchor' && sub !== 'export') {
     process.stderr.write(USAGE);
     process.exitCode = sub === undefined || sub === '--help' ? 0 : 2;
     return;
@@ -55,18 +58,11 @@ export async function auditCommand(args: string[]): Promise<void> {
   const config = loadConfig(PACKAGE_ROOT);
   const db = await openDatabase(config.store);
   try {
-    const register = new DecisionRegister(db);
-    if (sub === 'verify') {
-      const result = await register.verify();
-      if (result.ok) {
-        process.stdout.write(`Decision register intact: ${result.rows} rows, head ${result.head}\n`);
-      } else {
-        const count = result.problems.length === 1 ? '1 problem' : `${result.problems.length} problems`;
-        process.stderr.write(`Decision register BROKEN: ${count} (${result.rows} rows read):\n${result.problems.map((p) => `  - ${p.message}\n`).join('')}`);
-        process.exitCode = 1;
-      }
+    if (sub === 'verify' || sub === 'anchor') {
+      process.exitCode = await (sub === 'verify' ? verifyRegister : anchorRegister)(config, db);
       return;
     }
+    const register = new DecisionRegister(db);
     const csv = registerCsv(await register.list(range));
     const out = option(args, 'out');
     if (out) writeFileSync(out, csv);

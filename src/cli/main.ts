@@ -5,7 +5,7 @@ Commands:
   ask       Answer a question like the bot does, with its KQL (ask --help)
   kql       Run a KQL query against the embedded simulated tenant (kql --help)
   export    Write an evidence export as CSV: inventory, recommendations, attack-paths, alerts, register (export --help)
-  audit     Verify the decision register's hash chain or export it as CSV (audit --help)
+  audit     Verify the decision register against its anchors, anchor its head, or export it as CSV (audit --help)
   help      Show this text
 `;
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import type { ZodIssue } from 'zod';
 import { parseSchedule, type DigestSchedule } from '../domain/digest/schedule';
@@ -46,6 +46,8 @@ export interface Config {
   digest: { weekly: DigestSchedule; zone3Daily: DigestSchedule; conversationIds: string[] };
   /** Download endpoint of the evidence exports; when set, the digest links to them. */
   exportBaseUrl?: string;
+  /** Where and how often the register's head is anchored outside the database (docs/register-anchors.md). */
+  anchors: { file: string; blobUrl?: string; intervalMinutes: number };
 }
 
 export class ConfigError extends Error {
@@ -123,6 +125,12 @@ export function parseConfig(vars: Record<string, string | undefined>, rootDir = 
         : undefined,
     digest: { weekly: parseSchedule(c.DIGEST_SCHEDULE), zone3Daily: parseSchedule(c.DIGEST_ZONE3_SCHEDULE), conversationIds: c.DIGEST_CONVERSATIONS },
     ...(c.EXPORT_BASE_URL ? { exportBaseUrl: c.EXPORT_BASE_URL.replace(/\/+$/, '') } : {}),
+    anchors: {
+      // Beside the SQLite file by default (a separate file, not the database); a separate disk is better.
+      file: c.REGISTER_ANCHOR_FILE ?? join(c.STORE === 'sqlite' ? dirname(c.SQLITE_PATH) : '.data', 'register-anchors.jsonl'),
+      blobUrl: c.REGISTER_ANCHOR_BLOB_URL?.replace(/\/+$/, ''),
+      intervalMinutes: c.REGISTER_ANCHOR_MINUTES,
+    },
   };
 }
 

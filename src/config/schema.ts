@@ -62,6 +62,9 @@ export const configSchema = z
     AZURE_OPENAI_ENDPOINT: optionalText,
     AZURE_OPENAI_DEPLOYMENT: optionalText,
     AZURE_OPENAI_API_KEY: optionalText,
+    REGISTER_ANCHOR_FILE: optionalText,
+    REGISTER_ANCHOR_BLOB_URL: optionalText,
+    REGISTER_ANCHOR_MINUTES: z.coerce.number().min(0).default(60),
   })
   .superRefine((c, ctx) => {
     if (c.BOT_PASSWORD && !c.BOT_ID) {
@@ -118,6 +121,9 @@ export const configSchema = z
     }
     if (c.AZURE_OPENAI_ENDPOINT && !/^https:\/\/[^\s/]+/i.test(c.AZURE_OPENAI_ENDPOINT)) {
       ctx.addIssue({ code: 'custom', path: ['AZURE_OPENAI_ENDPOINT'], message: 'must be the https:// endpoint of the Azure OpenAI resource (Keys and Endpoint)' });
+    }
+    if (c.REGISTER_ANCHOR_BLOB_URL && !/^https:\/\/[^\s/?#]+\/[^\s?#]+$/i.test(c.REGISTER_ANCHOR_BLOB_URL)) {
+      ctx.addIssue({ code: 'custom', path: ['REGISTER_ANCHOR_BLOB_URL'], message: 'must be the https:// URL of a Blob container without a SAS token (https://<account>.blob.core.windows.net/<container>); the bot signs in with its Azure identity' });
     }
     if (c.LOG_ANALYTICS_WORKSPACE_ID && !GUID.test(c.LOG_ANALYTICS_WORKSPACE_ID)) {
       ctx.addIssue({ code: 'custom', path: ['LOG_ANALYTICS_WORKSPACE_ID'], message: 'must be the workspace GUID (Log Analytics workspace → Overview → Workspace ID)' });

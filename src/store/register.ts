@@ -101,14 +101,18 @@ export class DecisionRegister {
 
   /**
    * Walks the chain in order, in pages, recomputing every row's hash from its stored fields, and holds it
-   * against the anchors given; reports every row that does not fit. `fromSeq` checks only the rows from there.
+   * against the anchors given; reports every row that does not fit. The head is read first and the walk stops
+   * there, so decisions made meanwhile are neither checked nor mistaken for tampering. `fromSeq` checks only
+   * the rows from there (anchoring a new head after the last anchor).
    */
   async verify(options: ChainCheckOptions & { pageSize?: number } = {}): Promise<VerifyResult> {
     const { pageSize = 1000, ...checkOptions } = options;
     const check = new ChainCheck(checkOptions);
+    const head = await this.head();
+    const last = head?.seq ?? Number.MAX_SAFE_INTEGER;
     let next = checkOptions.fromSeq ?? 1;
     for (;;) {
-      const rows = await this.db.selectFrom('decision_register').selectAll().where('seq', '>=', next).orderBy('seq').limit(pageSize).execute();
+      const rows = await this.db.selectFrom('decision_register').selectAll().where('seq', '>=', next).where('seq', '<=', last).orderBy('seq').limit(pageSize).execute();
       for (const row of rows) {
         const seq = Number(row.seq);
         check.row({ seq, prevHash: row.prev_hash, hash: row.hash, computedHash: recordHash(toRecordOf(row)) });
@@ -116,6 +120,16 @@ export class DecisionRegister {
       }
       if (rows.length < pageSize) break;
     }
-    return check.finish(await this.head());
+    return check.finish(head, head && (await this.strayRows()));
+  }
+
+  /** Rows beyond the head: the newest row is read before the head, so a concurrent append is never one. */
+  private async strayRows(): Promise<{ from: number; to: number } | undefined> {
+    const newest = await this.db.selectFrom('decision_register').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    const head = await this.head();
+    const max = Number(newest?.seq ?? 0);
+    if (!head || max <= head.seq) return undefined;
+    const first = await this.db.selectFrom('decision_register').select((eb) => eb.fn.min('seq').as('seq')).where('seq', '>', head.seq).executeTakeFirst();
+    return { from: Number(first?.seq ?? max), to: max };
   }
 }

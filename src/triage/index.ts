@@ -1,7 +1,7 @@
 import type { Policy } from '../config/policy';
 import type { Clock, FindingCards } from '../domain/ports';
 import type { RoleDirectory } from '../domain/roles';
-import type { DefenderActions, UserDirectory } from '../domain/triage/ports';
+import type { AnchorStore, DefenderActions, UserDirectory } from '../domain/triage/ports';
 import type { TriagePolicy } from '../domain/triage/types';
 import type { Db } from '../store/database';
 import { FindingStore } from '../store/findings';
@@ -9,6 +9,7 @@ import { ProcessedActivities } from '../store/processed-activities';
 import { DecisionRegister } from '../store/register';
 import { TriageStateStore } from '../store/triage';
 import { WritebackQueue } from '../store/writeback';
+import { RegisterAnchoring } from './anchoring';
 import type { TriageNotifier } from './notifier';
 import { ReminderJob } from './reminders';
 import { TriageService } from './service';
@@ -28,6 +29,9 @@ export interface TriageOptions {
   /** Write-back retry back-off and reminder cadence (tests shorten them). */
   retryDelayMs?: number;
   reminderIntervalMs?: number;
+  /** Where the register's head is anchored outside the database, and how often (0: only on `audit anchor`). */
+  anchors: AnchorStore;
+  anchorIntervalMs: number;
 }
 
 /** Builds the triage feature: service (card verbs), write-back worker and reminder job over one store. */
@@ -56,11 +60,13 @@ export function createTriage(o: TriageOptions) {
     findingTenant: o.findingTenant,
   });
   const reminders = new ReminderJob({ db: o.db, findings, states, register, policy, clock: o.clock, notifier: o.notifier, cards: o.cards });
+  const anchoring = new RegisterAnchoring({ register, store: o.anchors, clock: o.clock });
   return {
     service,
     worker,
     reminders,
     register,
+    anchoring,
     queue,
     users,
     states,
@@ -68,9 +74,11 @@ export function createTriage(o: TriageOptions) {
     start() {
       worker.start();
       reminders.start(o.reminderIntervalMs ?? 15 * 60_000);
+      if (o.anchorIntervalMs > 0) anchoring.start(o.anchorIntervalMs);
     },
     async stop() {
       reminders.stop();
+      await anchoring.stop();
       await worker.stop();
     },
   };

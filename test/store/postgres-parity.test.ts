@@ -304,7 +304,7 @@ describeEachDatabase('store parity', (t) => {
       const register = new DecisionRegister(db);
       for (let i = 1; i <= 5; i++) await db.transaction().execute((tx) => register.append(tx, { ...entry(i), ...(i === 5 ? { actorName: LONG_NAME } : {}) }));
       assert.equal((await register.list()).at(-1)!.actorName, LONG_NAME);
-      assert.deepEqual(await register.verify({ pageSize: 2 }), { ok: true, rows: 5, head: (await register.list()).at(-1)!.hash, anchors: 0, problems: [] });
+      assert.deepEqual(await register.verify({ pageSize: 2 }), { ok: true, rows: 5, headSeq: 5, head: (await register.list()).at(-1)!.hash, anchors: 0, problems: [] });
       const listed = await register.list({ tenantId: T, from: at(2).toISOString(), to: at(4).toISOString() });
       assert.deepEqual(listed.map((e) => [e.seq, e.justification]), [[2, 'reason 2'], [3, null]]);
       assert.equal(listed[0]!.actorName, 'Person 2 «ü»');
@@ -346,7 +346,7 @@ describeEachDatabase('store parity', (t) => {
         ),
       );
       assert.deepEqual(appended.map((e) => e.seq).sort((x, y) => x - y), Array.from({ length: 20 }, (_, i) => i + 1));
-      assert.deepEqual(await register.verify({ pageSize: 7 }), { ok: true, rows: 20, head: (await register.list()).at(-1)!.hash, anchors: 0, problems: [] });
+      assert.deepEqual(await register.verify({ pageSize: 7 }), { ok: true, rows: 20, headSeq: 20, head: (await register.list()).at(-1)!.hash, anchors: 0, problems: [] });
 
       await assert.rejects(
         db.transaction().execute(async (tx) => {
@@ -357,7 +357,7 @@ describeEachDatabase('store parity', (t) => {
       );
       const next = await db.transaction().execute((tx) => register.append(tx, entry(21)));
       assert.equal(next.seq, 21);
-      assert.deepEqual({ ...(await register.verify()), head: '' }, { ok: true, rows: 21, head: '', anchors: 0, problems: [] });
+      assert.deepEqual({ ...(await register.verify()), head: '' }, { ok: true, rows: 21, headSeq: 21, head: '', anchors: 0, problems: [] });
     });
 
     it('processed activities: one record per invoke, even when two arrive together', async () => {

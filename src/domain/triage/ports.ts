@@ -1,4 +1,5 @@
-/** Ports the triage flow needs; adapters live in src/config (users), src/data/defender-actions and src/teams. */
+/** Ports the triage flow needs; adapters live in src/config (users), src/data/defender-actions, src/data/anchors and src/teams. */
+import type { RegisterAnchor, StoredAnchor } from './register-check';
 
 /** A person the bot can name and assign: Entra object id ↔ UPN (the resource owner tags carry UPNs). */
 export interface DirectoryUser {
@@ -53,4 +54,19 @@ export class PermanentWriteError extends Error {
     super(message, options);
     this.name = 'PermanentWriteError';
   }
+}
+
+/**
+ * Where copies of the register's head are kept outside the database (an append-only file, or an Azure Blob
+ * container with a time-based retention policy). Anchors are only ever added, never changed or removed.
+ */
+export interface AnchorStore {
+  /** Where the anchors are, for messages ("append-only file …", "Azure Blob container …"). */
+  readonly location: string;
+  /** Adds one anchor; `created` is false when this very anchor was already there (nothing is overwritten). */
+  append(anchor: RegisterAnchor): Promise<{ id: string; created: boolean }>;
+  /** Every anchor, and a line per entry that is not a readable anchor (a sign the store was tampered with). */
+  list(): Promise<{ anchors: StoredAnchor[]; unreadable: string[] }>;
+  /** Warnings about the store's protection (e.g. a container without an immutability policy); empty when sound. */
+  warnings(): Promise<string[]>;
 }

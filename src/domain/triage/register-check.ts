@@ -42,7 +42,8 @@ export interface CheckResult {
   ok: boolean;
   /** Rows read. */
   rows: number;
-  /** Hash of the last row read (the genesis hash for an empty register). */
+  /** Seq and hash of the last row read (0 and the genesis hash for an empty register). */
+  headSeq: number;
   head: string;
   /** Anchors the register was checked against. */
   anchors: number;
@@ -110,9 +111,16 @@ export class ChainCheck {
     this.linkKnown = true;
   }
 
-  /** The head row (seq and hash of the newest entry), or undefined when it is missing. */
-  finish(head: { seq: number; hash: string } | undefined): CheckResult {
+  /**
+   * `head`: the head row as read before the rows (seq and hash of the newest entry), undefined when missing.
+   * `stray`: rows found beyond the head afterwards (rows the bot did not append: its appends move the head).
+   */
+  finish(head: { seq: number; hash: string } | undefined, stray?: { from: number; to: number }): CheckResult {
     const last = this.lastSeq;
+    if (stray) {
+      const verb = stray.from === stray.to ? 'lies' : 'lie';
+      this.found.push({ kind: 'head', seq: stray.from, text: `${range(stray.from, stray.to)} ${verb} beyond the register head (row ${head?.seq}): inserted behind the bot's back, or the head was edited` });
+    }
     if (!head) this.found.push({ kind: 'head', seq: last + 1, text: 'the register head row is missing' });
     else if (head.seq !== last || (this.rows > 0 && head.hash !== this.prev)) {
       this.found.push({
@@ -126,7 +134,7 @@ export class ChainCheck {
     }
     for (const a of this.anchors) if (a.seq > last) this.anchorFault(a, 'beyond');
     const problems = this.summarize();
-    return { ok: problems.length === 0, rows: this.rows, head: this.rows > 0 ? this.prev : GENESIS_HASH, anchors: this.anchors.length, problems };
+    return { ok: problems.length === 0, rows: this.rows, headSeq: last, head: this.rows > 0 ? this.prev : GENESIS_HASH, anchors: this.anchors.length, problems };
   }
 
   /** `fault`: the row's hash, or "missing" (the row is in a gap), or "beyond" (the register ends before it). */
