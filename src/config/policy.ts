@@ -79,6 +79,10 @@ export class StaticRoleDirectory implements RoleDirectory {
     const id = actor.aadObjectId.toLowerCase();
     return new Set(CONFIGURED_ROLES.filter((r) => this.policy.roles[r].users.some((u) => u.toLowerCase() === id)));
   }
+
+  async membersOf(role: ConfiguredRole): Promise<readonly string[]> {
+    return this.policy.roles[role].users;
+  }
 }
 
 /** The user directory from the policy file's `users` (embedded mode: the Agents Playground's mock users). */

@@ -14,4 +14,9 @@ export interface Actor {
 /** Answers which configured roles a user holds (from user ids, or group ids resolved by an adapter). */
 export interface RoleDirectory {
   rolesOf(actor: Actor): Promise<ReadonlySet<ConfiguredRole>>;
+  /**
+   * The Entra object ids of everyone holding a role (triage asks for the approver roles, to send a request no
+   * one but the requester could approve to the next group up).
+   */
+  membersOf(role: ConfiguredRole): Promise<readonly string[]>;
 }

@@ -36,7 +36,12 @@ export interface TriageOptions {
 
 /** Builds the triage feature: service (card verbs), write-back worker and reminder job over one store. */
 export function createTriage(o: TriageOptions) {
-  const policy: TriagePolicy = { zones: o.policy.zones, snoozeMaxDays: o.policy.triage.snoozeMaxDays, expiryReminderDays: o.policy.triage.expiryReminderDays };
+  const policy: TriagePolicy = {
+    zones: o.policy.zones,
+    snoozeMaxDays: o.policy.triage.snoozeMaxDays,
+    expiryReminderDays: o.policy.triage.expiryReminderDays,
+    approvalConversations: o.policy.triage.approvalConversations,
+  };
   const findings = new FindingStore(o.db);
   const states = new TriageStateStore(o.db);
   const register = new DecisionRegister(o.db);

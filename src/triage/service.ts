@@ -4,7 +4,8 @@ import type { FindingCards, Clock } from '../domain/ports';
 import type { Actor, RoleDirectory } from '../domain/roles';
 import { decide, isTriageVerb, ownerId } from '../domain/triage/decide';
 import type { UserDirectory } from '../domain/triage/ports';
-import { findingFacts, type Decision, type PersonRef, type TriagePolicy, type TriageState } from '../domain/triage/types';
+import { APPROVER_ROLE, type ApproverPool } from '../domain/triage/approval';
+import type { Decision, PersonRef, TriagePolicy, TriageState } from '../domain/triage/types';
 import { STATUS_LABELS } from '../domain/triage/rules';
 import { wellFormed } from '../domain/text';
 import { log } from '../log';
@@ -14,6 +15,7 @@ import type { ProcessedActivities } from '../store/processed-activities';
 import type { DecisionRegister } from '../store/register';
 import type { TriageStateStore } from '../store/triage';
 import type { WritebackQueue } from '../store/writeback';
+import { triageFacts } from './accountable';
 import type { TriageNotifier } from './notifier';
 import { writesFor } from './targets';
 import { triageView } from './view';
@@ -44,6 +46,8 @@ export interface ActRequest {
   actor: Actor;
   verb: string;
   data: unknown;
+  /** The conversation the card was clicked in (approvals count only in the approvers' conversation). */
+  conversationId?: string;
 }
 
 export type ActOutcome =
@@ -88,6 +92,7 @@ export class TriageService {
     const person = await this.person(req.actor);
     const roles = await deps.roles.rolesOf(req.actor);
     const assignee = req.verb === 'reassign' && typeof params.assignee === 'string' ? await this.lookup(params.assignee) : undefined;
+    const approvers = req.verb === 'accept_risk' ? await this.approverPool() : undefined;
 
     try {
       return await deps.db.transaction().execute(async (tx): Promise<ActResult> => {
@@ -101,11 +106,13 @@ export class TriageService {
 
         const decision = decide({
           verb: req.verb,
-          finding: findingFacts(finding),
+          finding: triageFacts(finding),
           state,
           actor: { person, roles },
           params,
           assignee,
+          approvers,
+          conversationId: req.conversationId,
           now,
           policy: deps.policy,
         });
@@ -179,6 +186,13 @@ export class TriageService {
     const tenantId = this.deps.findingTenant(teamsTenantId);
     const finding = await this.deps.findings.get(tenantId, findingKey);
     return finding ? { finding, state: await this.deps.states.get(tenantId, findingKey) } : undefined;
+  }
+
+  /** Who holds each approver role, so a request that only its requester could approve goes one group up. */
+  private async approverPool(): Promise<ApproverPool> {
+    const { roles } = this.deps;
+    const [security_lead, committee] = await Promise.all([roles.membersOf(APPROVER_ROLE.security_lead), roles.membersOf(APPROVER_ROLE.committee)]);
+    return { security_lead, committee };
   }
 
   private async person(actor: Actor): Promise<PersonRef> {

@@ -9,6 +9,9 @@ export function stableGuid(seed: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** The key the bot's governance assignment for a finding has (one per finding: a re-sent PUT replaces it). */
+export const governanceAssignmentKey = (f: Pick<Finding, 'key'>): string => stableGuid(`governance:${f.key}`);
+
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /**
@@ -51,7 +54,7 @@ export function writesFor(f: Finding, effects: readonly WriteBackEffect[], decid
     const scope = f.resource.id;
     const exemptionName = `ai-posture-bot-${stableGuid(`exemption:${f.key}`).slice(0, 13)}`;
     if (e.type === 'governance_assignment') {
-      out.push({ type: 'governance_assignment', assessmentId, assignmentKey: stableGuid(`governance:${f.key}`), owner: e.owner, remediationDueDate: e.remediationDueDate, isGracePeriod: e.isGracePeriod });
+      out.push({ type: 'governance_assignment', assessmentId, assignmentKey: governanceAssignmentKey(f), owner: e.owner, remediationDueDate: e.remediationDueDate, isGracePeriod: e.isGracePeriod });
     } else if (e.type === 'exemption') {
       const sub = subscriptionOf(scope) ?? '';
       out.push({

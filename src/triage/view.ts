@@ -31,7 +31,8 @@ export function triageView(state: TriageState, finding: Pick<Finding, 'kind' | '
     const who = pending.approver === 'committee' ? 'committee member' : 'security lead';
     const got = pending.approvals.map((a) => `approved by ${nameOf(a.by)}`);
     const missing = Array.from({ length: pending.required - pending.approvals.length }, () => `a ${who}`);
-    view.pendingApprovals = [...got, ...missing.map((m) => `waiting for ${m}`)];
+    const escalated = pending.escalatedFrom?.length ? ['escalated to the committee: too few security leads besides the requester'] : [];
+    view.pendingApprovals = [...escalated, ...got, ...missing.map((m) => `waiting for ${m}`)];
   }
   return view;
 }

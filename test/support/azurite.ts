@@ -94,11 +94,14 @@ export async function startManagedIdentityEndpoint(): Promise<{ env: Record<stri
   const server = createServer((req, res) => {
     const resource = new URL(req.url ?? '/', 'http://x').searchParams.get('resource');
     if (req.headers['x-identity-header'] !== header || !resource) {
-      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_request' }));
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'invalid_request' }));
       return;
     }
     const expires = Math.floor(Date.now() / 1000) + 3600;
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: storageToken(resource), expires_on: String(expires), resource, token_type: 'Bearer' }));
+    // Not chained: restify, loaded by other tests in the same process, patches writeHead to return nothing.
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ access_token: storageToken(resource), expires_on: String(expires), resource, token_type: 'Bearer' }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

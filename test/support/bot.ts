@@ -34,16 +34,20 @@ let invokes = 0;
 export async function clickCard(
   bot: RunningBot,
   serviceUrl: string,
-  action: { verb: string; data: unknown; from?: Record<string, unknown>; activityId?: string },
+  action: { verb: string; data: unknown; from?: Record<string, unknown>; activityId?: string; conversationId?: string },
 ): Promise<InvokeAnswer> {
-  const body = activity(serviceUrl, {
-    id: action.activityId ?? `invoke-${++invokes}`,
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    from: action.from ?? USER,
-    replyToId: 'card-activity-1',
-    value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data } },
-  });
+  const body = activity(
+    serviceUrl,
+    {
+      id: action.activityId ?? `invoke-${++invokes}`,
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      from: action.from ?? USER,
+      replyToId: 'card-activity-1',
+      value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data } },
+    },
+    action.conversationId,
+  );
   const res = await postActivity(bot, body);
   const json = (await res.json().catch(() => ({}))) as { type?: string; value?: unknown };
   const card = json.type === 'application/vnd.microsoft.card.adaptive' ? (json.value as Record<string, unknown>) : undefined;

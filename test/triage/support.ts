@@ -66,9 +66,12 @@ export function alert(alertName: string, rg = 'rg-fraud'): Finding {
 }
 
 let seq = 0;
-/** Clicks an Action.Execute button as one of the mock users. */
-export function click(bot: RunningBot, serviceUrl: string, who: Person, verb: string, data: Record<string, unknown>, activityId = `triage-invoke-${++seq}`): Promise<InvokeAnswer> {
-  return clickCard(bot, serviceUrl, { verb, data, from: PEOPLE[who], activityId });
+/** triage.approvalConversations (both groups) in env/policy.local.json: approvals count only there. */
+export const APPROVALS_CHAT = 'group-chat-ai-risk';
+
+/** Clicks an Action.Execute button as one of the mock users (in their personal chat unless a conversation is given). */
+export function click(bot: RunningBot, serviceUrl: string, who: Person, verb: string, data: Record<string, unknown>, activityId = `triage-invoke-${++seq}`, conversationId?: string): Promise<InvokeAnswer> {
+  return clickCard(bot, serviceUrl, { verb, data, from: PEOPLE[who], activityId, conversationId });
 }
 
 export const cardData = (f: Pick<Finding, 'key' | 'version'>) => ({ findingKey: f.key, version: String(f.version) });

@@ -5,7 +5,7 @@ import type { Finding } from '../../src/domain/finding';
 import { install } from '../support/activities';
 import { postActivity } from '../support/bot';
 import { cardsOf, ConnectorStub, type RecordedRequest } from '../support/connector-stub';
-import { alert, cardData, click, NOW, recommendation, SIM_TENANT, startTriageBot, type Person } from './support';
+import { alert, APPROVALS_CHAT, cardData, click, NOW, recommendation, SIM_TENANT, startTriageBot, type Person } from './support';
 
 describe('triage over the real endpoint (Action.Execute invokes)', function () {
   this.timeout(30_000);
@@ -32,8 +32,9 @@ describe('triage over the real endpoint (Action.Execute invokes)', function () {
     return f;
   };
   const current = async (f: Finding) => (await bot.triage.findings.get(f.tenantId, f.key))!;
+  /** Approvals and rejections are clicked where they count, in the approvals chat; everything else in a personal chat. */
   const act = async (who: Person, verb: string, f: Finding, inputs: Record<string, unknown> = {}, id?: string) =>
-    click(bot, connector.url, who, verb, { ...cardData(await current(f)), ...inputs }, id);
+    click(bot, connector.url, who, verb, { ...cardData(await current(f)), ...inputs }, id, verb === 'approve' || verb === 'reject' ? APPROVALS_CHAT : undefined);
   const tables = () => (bot.dataSource as EmbeddedDataSource).tenant.tables;
 
   it('claims a Zone 3 critical finding: the card shows the owner and a due date 72 hours out, then syncs', async () => {
@@ -85,7 +86,7 @@ describe('triage over the real endpoint (Action.Execute invokes)', function () {
   });
 
   it("posts the request into the committee's chat as the finding's card and updates that card as approvals land", async () => {
-    const COMMITTEE_CHAT = 'group-chat-ai-risk'; // triage.approvalConversations.committee in env/policy.local.json
+    const COMMITTEE_CHAT = APPROVALS_CHAT;
     const groupInstall = install(connector.url, COMMITTEE_CHAT);
     await postActivity(bot, { ...groupInstall, conversation: { ...(groupInstall.conversation as object), conversationType: 'groupChat', isGroup: true } });
     const f = await put(recommendation('oai-accept-card-z3', 3, 'high'));
@@ -109,6 +110,44 @@ describe('triage over the real endpoint (Action.Execute invokes)', function () {
     assert.match(card, /"title":"Risk accepted until"/, 'the request card now shows the decision');
     assert.doesNotMatch(card, /"verb":"approve"/, 'nothing is left to approve on it');
     assert.equal(cardPosts().length, before.cards + 1, 'updated in place, not posted again');
+  });
+
+  it('a SOC analyst who claims the owner’s Zone 1 finding works on it but cannot accept its risk', async () => {
+    const f = await put(recommendation('oai-stretch-z1', 1, 'medium'));
+    assert.match((await act('marcus', 'claim', f)).text, /You own this now/);
+    const stretched = await act('marcus', 'accept_risk', f, { justification: 'Low impact, the model only serves internal FAQ traffic.', expiresOn: '2026-06-01' });
+    assert.match(stretched.text, /Only the resource's accountable owner can accept its risk\. That is the resource's owner tag or Defender governance owner: here priya\.shah@contoso\.com\. Claiming a finding, or having it assigned to you, does not make you its accountable owner\./);
+    assert.deepEqual((await bot.triage.register.list({ findingKey: f.key })).map((e) => [e.verb, e.actorName, e.role]), [['claim', 'Marcus Chen', 'soc_analyst']]);
+    assert.equal((await bot.triage.states.get(SIM_TENANT, f.key)).status, 'claimed');
+    const owner = await act('priya', 'accept_risk', f, { justification: 'Low impact, the model only serves internal FAQ traffic.', expiresOn: '2026-06-01' });
+    assert.match(owner.text, /Risk accepted until 2026-06-01/, 'the owner tag still decides alone in Zone 1');
+  });
+
+  it('refuses an approval clicked outside the approvals chat and changes nothing', async () => {
+    const f = await put(recommendation('oai-approve-elsewhere', 3, 'high'));
+    await act('priya', 'accept_risk', f, { justification: 'Compensated by the private endpoint rolled out last week.', expiresOn: '2025-08-01' });
+    const before = (await current(f)).version;
+    const elsewhere = await click(bot, connector.url, 'david', 'approve', cardData(await current(f)), undefined, 'personal-chat-david');
+    assert.match(elsewhere.text, /Approvals count only in the Model Risk Committee's approval conversation, where the request was posted; open it there\. Nothing was changed\./);
+    assert.equal((await current(f)).version, before);
+    assert.deepEqual((await bot.triage.states.get(SIM_TENANT, f.key)).pending!.approvals, []);
+    assert.deepEqual((await bot.triage.register.list({ findingKey: f.key })).map((e) => e.verb), ['accept_risk']);
+    assert.match((await act('david', 'approve', f)).text, /Approved \(1 of 2\)/, 'the same click in the approvals chat counts');
+  });
+
+  it("a single security lead's own Zone 2 request escalates to the committee, who approve it in their chat", async () => {
+    const mine = recommendation('oai-lead-owns-z2', 2, 'high');
+    const f = await put({ ...mine, resource: { ...mine.resource, owner: 'elena.rossi@contoso.com' } }); // Elena is the only security lead
+    const requested = await act('elena', 'accept_risk', f, { justification: 'Vendor patch is scheduled; exposure is limited to the VNet.', expiresOn: '2025-09-01' });
+    assert.match(requested.text, /There are not enough security leads besides you, and nobody approves their own request, so it goes to the Model Risk Committee\. Requested: two Model Risk Committee members must approve/);
+    assert.match(requested.text, /escalated to the committee: too few security leads besides the requester/);
+    assert.match(requested.text, /waiting for a committee member/);
+    const self = await act('elena', 'approve', f);
+    assert.match(self.text, /Only a Model Risk Committee member can approve the risk acceptance/);
+    assert.match((await act('david', 'approve', f)).text, /Approved \(1 of 2\)/);
+    assert.match((await act('sarah', 'approve', f)).text, /Approved: risk accepted until 2025-09-01/);
+    const [request] = await bot.triage.register.list({ findingKey: f.key });
+    assert.deepEqual((request!.after as { pending: { approver: string; escalatedFrom: string[] } }).pending.escalatedFrom, ['security_lead'], 'the register records the escalation');
   });
 
   it('a committee member who requested cannot approve their own request', async () => {
@@ -162,7 +201,7 @@ describe('triage over the real endpoint (Action.Execute invokes)', function () {
     ['an unknown verb', 'priya', 'frobnicate', cardData, /"frobnicate" is not something I can do on a finding/],
     ['a tampered finding id', 'priya', 'claim', (f) => ({ ...cardData(f), findingKey: `${f.key}x` }), /can't find that finding/],
     ['card data without a finding', 'priya', 'claim', () => ({ version: '1' }), /does not identify a finding/],
-    ['a user without the role', 'stranger', 'claim', cardData, /Only the owner, a SOC analyst, a security lead or an admin can claim it/],
+    ['a user without the role', 'stranger', 'claim', cardData, /Only the resource's accountable owner, the assignee, a SOC analyst, a security lead or an admin can claim it/],
     ['a committee member resolving an alert', 'david', 'resolve', (f) => ({ ...cardData(f), reason: 'true_positive' }), /Only a SOC analyst or an admin can resolve it/],
     ['an approval with nothing pending (already decided)', 'david', 'approve', cardData, /already been decided/],
     ['a snooze beyond policy', 'marcus', 'snooze', (f) => ({ ...cardData(f), days: '10' }), /at most 7 days/],

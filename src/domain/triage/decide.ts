@@ -1,5 +1,6 @@
 import type { ConfiguredRole } from '../roles';
 import { remediationDueDate, ZONE_NAMES } from '../zones';
+import { APPROVER_ROLE, approvalPlaceProblem, escalationNote, GROUP_LABELS, routeRequest, type ApproverPool } from './approval';
 import { addDays, isoDay, MIN_JUSTIFICATION, PARAM_SCHEMAS, parseWhen, type TriageParams } from './inputs';
 import { KIND_LABELS, ROLE_LABELS, STATUS_LABELS, VERB_RULES } from './rules';
 import {
@@ -24,6 +25,10 @@ export interface DecideInput {
   params: Record<string, unknown>;
   /** For `reassign`: the picked person as the user directory knows them (undefined: not in the directory). */
   assignee?: PersonRef;
+  /** For `accept_risk`: who holds the approver roles (a request no group can approve is refused up front). */
+  approvers?: ApproverPool;
+  /** The conversation the click came from (approvals count only in the approver group's conversation). */
+  conversationId?: string;
   now: Date;
   policy: TriagePolicy;
 }
@@ -38,20 +43,40 @@ export function samePerson(a: PersonRef | undefined, b: PersonRef | undefined): 
   return !!a.upn && !!b.upn && a.upn.toLowerCase() === b.upn.toLowerCase();
 }
 
-/** The roles the actor holds toward this finding: "owner" is the resource owner tag's UPN or the claimant. */
+/** The resource's accountable owners: its owner tag and an independent governance owner (UPNs or object ids). */
+export const accountableOwners = (f: FindingFacts): string[] => [f.resourceOwner, f.governanceOwner].filter((o): o is string => !!o?.trim());
+
+/**
+ * The roles the actor holds toward this finding: `owner` when they are one of the resource's accountable owners,
+ * `assignee` when they claimed it or it was assigned to them (never enough to accept its risk).
+ */
 export function subjectRoles(input: Pick<DecideInput, 'finding' | 'state' | 'actor'>): Set<SubjectRole> {
   const roles = new Set<SubjectRole>(input.actor.roles);
-  const upn = input.actor.person.upn?.toLowerCase();
-  if ((upn && upn === input.finding.resourceOwner?.toLowerCase()) || samePerson(input.actor.person, input.state.owner)) roles.add('owner');
+  const { upn, aadObjectId } = input.actor.person;
+  const mine = [upn, aadObjectId].filter((v): v is string => !!v).map((v) => v.toLowerCase());
+  if (accountableOwners(input.finding).some((o) => mine.includes(o.trim().toLowerCase()))) roles.add('owner');
+  if (samePerson(input.actor.person, input.state.owner)) roles.add('assignee');
   return roles;
 }
 
 const nameOf = (p: PersonRef | undefined): string => p?.name || p?.upn || 'someone';
+
 const list = (words: string[]): string => (words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`);
+
+/** Says who the accountable owner is when only they may act, and that claiming is not enough. */
+function ownerHint(who: SubjectRole[], held: ReadonlySet<SubjectRole>, finding: FindingFacts): string {
+  if (!who.includes('owner') || who.includes('assignee')) return '';
+  const owners = accountableOwners(finding);
+  const named =
+    owners.length > 0
+      ? ` That is the resource's owner tag or Defender governance owner: here ${list(owners)}.`
+      : " That is the resource's owner tag or Defender governance owner, and this resource has neither: set its owner tag first.";
+  return `${named}${held.has('assignee') ? ' Claiming a finding, or having it assigned to you, does not make you its accountable owner.' : ''}`;
+}
 
 /**
  * The triage state machine: one pure decision per click. Checks, in order: verb, kind of finding, Defender's
- * status, the actor's role, the current state, then the inputs. Allowed → the next state, the Defender
+ * status, the current state, the actor's role, where an approval was clicked, then the inputs. Allowed → the next state, the Defender
  * write-backs and who to notify; denied → a reason the user can act on.
  */
 export function decide(input: DecideInput): Decision {
@@ -65,12 +90,16 @@ export function decide(input: DecideInput): Decision {
     return deny('defender_resolved', `Defender reports this finding as resolved, so there is nothing to ${rule.phrase.split(' ')[0]}.`);
   }
   const held = subjectRoles(input);
-  const approverRole: ConfiguredRole | undefined = state.pending ? (state.pending.approver === 'committee' ? 'committee_member' : 'security_lead') : undefined;
+  const approverRole: ConfiguredRole | undefined = state.pending ? APPROVER_ROLE[state.pending.approver] : undefined;
   const role = rule.who.map((w) => (w === 'approver' ? approverRole : w)).find((w): w is SubjectRole => !!w && held.has(w));
   if (!rule.from.includes(state.status)) return deny('wrong_state', stateMessage(verb, state));
   if (!role) {
     const who = rule.who.map((w) => (w === 'approver' ? approverRole : w)).filter((w): w is SubjectRole => !!w);
-    return deny('no_role', `Only ${list(who.map((w) => ROLE_LABELS[w]))} can ${rule.phrase}.`);
+    return deny('no_role', `Only ${list(who.map((w) => ROLE_LABELS[w]))} can ${rule.phrase}.${ownerHint(who, held, finding)}`);
+  }
+  if ((verb === 'approve' || verb === 'reject') && state.pending) {
+    const problem = approvalPlaceProblem(state.pending.approver, input.conversationId, input.policy.approvalConversations);
+    if (problem) return deny('wrong_conversation', problem);
   }
   const parsed = PARAM_SCHEMAS[verb].safeParse(input.params ?? {});
   if (!parsed.success) {
@@ -183,15 +212,14 @@ const TRANSITIONS: { [V in TriageVerb]: Transition<V> } = {
         effects: finding.kind === 'recommendation' ? [acceptanceEffect(p.justification, expiresOn, actor.person, [actor.person], 'Waiver')] : [],
       });
     }
-    const approver = zone.riskAcceptance;
-    const required = approver === 'committee' ? 2 : 1;
-    const next: TriageState = {
-      ...keep(state),
-      status: 'pending_acceptance',
-      pending: { requestedBy: actor.person, requestedAt: now.toISOString(), justification: p.justification, expiresOn, approver, required, approvals: [], returnTo: baseStatus(state) },
-    };
-    const who = approver === 'committee' ? 'two Model Risk Committee members' : 'a security lead';
-    return ok('accept_risk', role, next, `Requested: ${who} must approve before the risk is accepted.`, {
+    const route = routeRequest(finding.zone, zone.riskAcceptance, actor.person, input.approvers ?? { security_lead: [], committee: [] });
+    if (!route.ok) return deny('no_approver', route.message);
+    const { approver, required, escalatedFrom } = route;
+    const pending = { requestedBy: actor.person, requestedAt: now.toISOString(), justification: p.justification, expiresOn, approver, required, approvals: [], returnTo: baseStatus(state) };
+    const next: TriageState = { ...keep(state), status: 'pending_acceptance', pending: escalatedFrom.length > 0 ? { ...pending, escalatedFrom } : pending };
+    const who = required === 1 ? GROUP_LABELS[approver].one : `two ${GROUP_LABELS[approver].many}`;
+    const note = escalatedFrom.length > 0 ? escalationNote(escalatedFrom, approver) : '';
+    return ok('accept_risk', role, next, `${note}Requested: ${who} must approve before the risk is accepted.`, {
       justification: p.justification,
       notices: [{ type: 'approval_requested', approver }],
     });

@@ -22,8 +22,15 @@ export const TRIAGE_VERBS = [
 ] as const;
 export type TriageVerb = (typeof TRIAGE_VERBS)[number];
 
-/** The relation "owner" (resource owner tag or claimant) plus the configured roles; `approver` is zone-dependent. */
-export type SubjectRole = 'owner' | ConfiguredRole;
+/**
+ * The roles a person holds toward one finding: `owner` is the resource's accountable owner (its owner tag, or the
+ * owner of a Defender governance assignment the bot did not write), `assignee` the claimant or the person it was
+ * assigned to, plus the configured roles. Claiming never makes anyone accountable.
+ */
+export type SubjectRole = 'owner' | 'assignee' | ConfiguredRole;
+
+/** The groups that approve risk acceptances (docs/policy.md). */
+export type ApproverGroup = 'security_lead' | 'committee';
 
 export const RESOLUTION_REASONS = ['true_positive', 'false_positive', 'benign_positive'] as const;
 export type ResolutionReason = (typeof RESOLUTION_REASONS)[number];
@@ -46,9 +53,11 @@ export interface PendingAcceptance {
   requestedAt: string;
   justification: string;
   expiresOn: string;
-  approver: 'security_lead' | 'committee';
+  approver: ApproverGroup;
   required: number;
   approvals: Approval[];
+  /** Groups skipped because they had too few members besides the requester (Zone 2 → committee). */
+  escalatedFrom?: ApproverGroup[];
   /** The status to return to on rejection. */
   returnTo: 'open' | 'claimed';
 }
@@ -56,7 +65,7 @@ export interface PendingAcceptance {
 /** Triage state of one finding. Times are ISO-8601 strings so the state serializes canonically. */
 export interface TriageState {
   status: TriageStatus;
-  /** The claimant (or assignee); the resource's owner tag is on the finding. */
+  /** The claimant or assignee (who works on it). Not the accountable owner: that is the resource's, on the finding. */
   owner?: PersonRef;
   dueDate?: string;
   claimedAt?: string;
@@ -78,8 +87,13 @@ export interface FindingFacts {
   kind: FindingKind;
   zone: Zone;
   severity: Severity;
-  /** UPN from the resource's owner tag. */
+  /** UPN from the resource's owner tag: the accountable owner. */
   resourceOwner?: string;
+  /**
+   * UPN or object id of the owner of the finding's Defender governance assignment, when someone other than the bot
+   * made it (a claim written back is not accountability): also accountable. Filled by the application.
+   */
+  governanceOwner?: string;
   /** Defender's view: a finding Defender resolved can no longer be claimed or excepted. */
   defenderStatus: 'active' | 'resolved';
 }
@@ -93,6 +107,8 @@ export interface TriagePolicy {
   zones: Record<Zone, ZonePolicy>;
   snoozeMaxDays: number;
   expiryReminderDays: number;
+  /** Conversation ids where each approver group's approvals count (triage.approvalConversations). */
+  approvalConversations: Partial<Record<ApproverGroup, string>>;
 }
 
 /** What to write back to Defender after a decision; the application adds the Azure ids. */
@@ -104,7 +120,7 @@ export type WriteBackEffect =
 
 /** Who must hear about a decision beyond the clicking user. */
 export type TriageNotice =
-  | { type: 'approval_requested'; approver: 'security_lead' | 'committee' }
+  | { type: 'approval_requested'; approver: ApproverGroup }
   | { type: 'outcome'; to: PersonRef; outcome: 'approved' | 'rejected' | 'reassigned' | 'expired'; text: string };
 
 export type DenialCode =
@@ -116,7 +132,11 @@ export type DenialCode =
   | 'invalid_input'
   | 'self_approval'
   | 'duplicate_approval'
-  | 'expired';
+  | 'expired'
+  /** An approval clicked outside the approver group's configured conversation. */
+  | 'wrong_conversation'
+  /** A request no approver group could approve (too few members besides the requester). */
+  | 'no_approver';
 
 export type Decision =
   | {

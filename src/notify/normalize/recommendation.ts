@@ -6,13 +6,16 @@ import { date, props, resourceOf, text, type ResourceLookup, type Row } from './
 export interface Governance {
   owner?: string;
   dueDate?: string;
+  /** The assignment's key (its name): triage tells the bot's own write-backs from Defender's assignments by it. */
+  key?: string;
 }
 
 /** The assessment id a governance assignment row belongs to (ARG adds `assignedResourceId`). */
 export function governanceOf(row: Row): { assessmentId: string; governance: Governance } {
   const p = props(row);
   const assessmentId = text(p.assignedResourceId) || text(row.id).replace(/\/governanceAssignments\/[^/]+$/i, '');
-  return { assessmentId: assessmentId.toLowerCase(), governance: { owner: text(p.owner) || undefined, dueDate: text(p.remediationDueDate) || undefined } };
+  const key = text(row.name) || text(row.id).split('/').at(-1) || undefined;
+  return { assessmentId: assessmentId.toLowerCase(), governance: { owner: text(p.owner) || undefined, dueDate: text(p.remediationDueDate) || undefined, key } };
 }
 
 /**
@@ -46,6 +49,7 @@ export function recommendationFinding(row: Row, lookup: ResourceLookup, governan
       cause: text(status.description || status.cause) || undefined,
       portalUrl: text(links.azurePortal) ? `https://${text(links.azurePortal).replace(/^https?:\/\//, '')}` : 'https://portal.azure.com/#view/Microsoft_Azure_Security/SecurityMenuBlade/~/5',
       governanceOwner: governance?.owner,
+      governanceAssignmentKey: governance?.key,
       dueDate: governance?.dueDate,
     },
     version: 1,

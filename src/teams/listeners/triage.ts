@@ -45,6 +45,7 @@ export function register(app: Application, deps: TeamsDeps): void {
         actor: { aadObjectId, name: context.activity.from.name },
         verb,
         data,
+        conversationId: context.activity.conversation?.id,
       });
       log().info({ verb, outcome: result.outcome, findingKey: result.finding?.key }, 'triage action');
       // The answer shows the state as committed ("syncing…"); notifications and the write-back follow.

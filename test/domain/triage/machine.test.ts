@@ -5,21 +5,29 @@ import type { FindingFacts, PersonRef, TriageState, TriageStatus, TriageVerb } f
 import { DEFAULT_ZONE_POLICIES } from '../../../src/domain/zones';
 
 const NOW = new Date('2025-06-16T14:00:00.000Z');
-const POLICY = { zones: DEFAULT_ZONE_POLICIES, snoozeMaxDays: 7, expiryReminderDays: 7 };
+const COMMITTEE_CHAT = '19:committee@thread.v2';
+const LEADS_CHAT = '19:leads@thread.v2';
+const POLICY = { zones: DEFAULT_ZONE_POLICIES, snoozeMaxDays: 7, expiryReminderDays: 7, approvalConversations: { security_lead: LEADS_CHAT, committee: COMMITTEE_CHAT } };
+/** Who holds the approver roles (Entra object ids): enough people that no request needs escalating by default. */
+const APPROVERS = { security_lead: ['l-1', 'l-2'], committee: ['c-1', 'c-2', 'c-3'] };
 
+/** The accountable owner: the resource's owner tag. */
 const OWNER: PersonRef = { aadObjectId: 'o-1', upn: 'olivia@contoso.com', name: 'Olivia Owner' };
+/** Who claimed it (or had it assigned) in the claimed states: works on it, is not accountable for it. */
+const ASSIGNEE: PersonRef = { aadObjectId: 'g-1', upn: 'gus@contoso.com', name: 'Gus Assignee' };
 const ACTORS: Record<string, { person: PersonRef; roles: ConfiguredRole[] }> = {
   owner: { person: OWNER, roles: [] },
+  assignee: { person: ASSIGNEE, roles: [] },
   soc: { person: { aadObjectId: 's-1', upn: 'sam@contoso.com', name: 'Sam SOC' }, roles: ['soc_analyst'] },
   lead: { person: { aadObjectId: 'l-1', upn: 'lee@contoso.com', name: 'Lee Lead' }, roles: ['security_lead'] },
   committee: { person: { aadObjectId: 'c-1', upn: 'cat@contoso.com', name: 'Cat Committee' }, roles: ['committee_member'] },
   admin: { person: { aadObjectId: 'a-1', upn: 'ada@contoso.com', name: 'Ada Admin' }, roles: ['admin'] },
   none: { person: { aadObjectId: 'n-1', upn: 'nobody@contoso.com', name: 'Nick Nobody' }, roles: [] },
 };
-const ROLE_COLUMNS = ['owner', 'soc', 'lead', 'committee', 'admin', 'none'] as const;
+const ROLE_COLUMNS = ['owner', 'assignee', 'soc', 'lead', 'committee', 'admin', 'none'] as const;
 
 const later = (days: number) => new Date(NOW.getTime() + days * 86_400_000).toISOString();
-const claimed = { owner: OWNER, dueDate: later(3), claimedAt: NOW.toISOString(), isGracePeriod: false };
+const claimed = { owner: ASSIGNEE, dueDate: later(3), claimedAt: NOW.toISOString(), isGracePeriod: false };
 const STATES: Record<TriageStatus, TriageState> = {
   open: { status: 'open' },
   claimed: { status: 'claimed', ...claimed },
@@ -51,112 +59,113 @@ const VALID_PARAMS: Record<TriageVerb, Record<string, unknown>> = {
 const ALERT_VERBS = new Set<TriageVerb>(['snooze', 'resolve', 'dismiss']);
 
 /**
- * The state machine's specification. Rows: the state the finding is in; columns: who clicks
- * (owner = resource owner tag / claimant, then the configured roles, then a user with no role).
- * A cell is the status after the click, `R` (denied: lacks the role) or `S` (denied: not possible in this
- * state). `=` means allowed and the status is unchanged. Zone 3, so risk acceptance needs two committee members.
+ * The state machine's specification. Rows: the state the finding is in; columns: who clicks (owner = the
+ * resource's accountable owner, assignee = who claimed it in the states that have a claimant, then the
+ * configured roles, then a user with no role). A cell is the status after the click, `R` (denied: lacks the
+ * role) or `S` (denied: not possible in this state). `=` means allowed and the status is unchanged. Zone 3, so
+ * risk acceptance needs two committee members; approvals are clicked in the committee's conversation.
  */
 const SPEC: Record<TriageVerb, string> = {
-  //                   owner  soc    lead   comm   admin  none
+  //                   owner  assignee soc  lead   comm   admin  none
   claim: `
-    open               claimed claimed claimed R claimed R
-    claimed            S S S S S S
-    pending_acceptance S S S S S S
-    risk_accepted      S S S S S S
-    mitigated          S S S S S S
-    snoozed            claimed claimed claimed R claimed R
-    resolved           S S S S S S
-    dismissed          S S S S S S`,
+    open               claimed R claimed claimed R claimed R
+    claimed            S S S S S S S
+    pending_acceptance S S S S S S S
+    risk_accepted      S S S S S S S
+    mitigated          S S S S S S S
+    snoozed            claimed claimed claimed claimed R claimed R
+    resolved           S S S S S S S
+    dismissed          S S S S S S S`,
   reassign: `
-    open               claimed R claimed R claimed R
-    claimed            claimed R claimed R claimed R
-    pending_acceptance S S S S S S
-    risk_accepted      S S S S S S
-    mitigated          S S S S S S
-    snoozed            S S S S S S
-    resolved           S S S S S S
-    dismissed          S S S S S S`,
+    open               claimed R R claimed R claimed R
+    claimed            claimed claimed R claimed R claimed R
+    pending_acceptance S S S S S S S
+    risk_accepted      S S S S S S S
+    mitigated          S S S S S S S
+    snoozed            S S S S S S S
+    resolved           S S S S S S S
+    dismissed          S S S S S S S`,
   accept_risk: `
-    open               pending_acceptance R R R R R
-    claimed            pending_acceptance R R R R R
-    pending_acceptance S S S S S S
-    risk_accepted      S S S S S S
-    mitigated          S S S S S S
-    snoozed            S S S S S S
-    resolved           S S S S S S
-    dismissed          S S S S S S`,
+    open               pending_acceptance R R R R R R
+    claimed            pending_acceptance R R R R R R
+    pending_acceptance S S S S S S S
+    risk_accepted      S S S S S S S
+    mitigated          S S S S S S S
+    snoozed            S S S S S S S
+    resolved           S S S S S S S
+    dismissed          S S S S S S S`,
   compensating_control: `
-    open               mitigated R R R R R
-    claimed            mitigated R R R R R
-    pending_acceptance S S S S S S
-    risk_accepted      S S S S S S
-    mitigated          S S S S S S
-    snoozed            S S S S S S
-    resolved           S S S S S S
-    dismissed          S S S S S S`,
+    open               mitigated R R R R R R
+    claimed            mitigated R R R R R R
+    pending_acceptance S S S S S S S
+    risk_accepted      S S S S S S S
+    mitigated          S S S S S S S
+    snoozed            S S S S S S S
+    resolved           S S S S S S S
+    dismissed          S S S S S S S`,
   snooze: `
-    open               snoozed snoozed R R R R
-    claimed            snoozed snoozed R R R R
-    pending_acceptance S S S S S S
-    risk_accepted      S S S S S S
-    mitigated          S S S S S S
-    snoozed            S S S S S S
-    resolved           S S S S S S
-    dismissed          S S S S S S`,
+    open               snoozed R snoozed R R R R
+    claimed            snoozed snoozed snoozed R R R R
+    pending_acceptance S S S S S S S
+    risk_accepted      S S S S S S S
+    mitigated          S S S S S S S
+    snoozed            S S S S S S S
+    resolved           S S S S S S S
+    dismissed          S S S S S S S`,
   resolve: `
-    open               R resolved R R resolved R
-    claimed            R resolved R R resolved R
-    pending_acceptance S S S S S S
-    risk_accepted      S S S S S S
-    mitigated          S S S S S S
-    snoozed            R resolved R R resolved R
-    resolved           S S S S S S
-    dismissed          S S S S S S`,
+    open               R R resolved R R resolved R
+    claimed            R R resolved R R resolved R
+    pending_acceptance S S S S S S S
+    risk_accepted      S S S S S S S
+    mitigated          S S S S S S S
+    snoozed            R R resolved R R resolved R
+    resolved           S S S S S S S
+    dismissed          S S S S S S S`,
   dismiss: `
-    open               R dismissed R R dismissed R
-    claimed            R dismissed R R dismissed R
-    pending_acceptance S S S S S S
-    risk_accepted      S S S S S S
-    mitigated          S S S S S S
-    snoozed            R dismissed R R dismissed R
-    resolved           S S S S S S
-    dismissed          S S S S S S`,
+    open               R R dismissed R R dismissed R
+    claimed            R R dismissed R R dismissed R
+    pending_acceptance S S S S S S S
+    risk_accepted      S S S S S S S
+    mitigated          S S S S S S S
+    snoozed            R R dismissed R R dismissed R
+    resolved           S S S S S S S
+    dismissed          S S S S S S S`,
   reopen: `
-    open               S S S S S S
-    claimed            S S S S S S
-    pending_acceptance S S S S S S
-    risk_accepted      claimed claimed claimed R claimed R
-    mitigated          claimed claimed claimed R claimed R
-    snoozed            claimed claimed claimed R claimed R
-    resolved           claimed claimed claimed R claimed R
-    dismissed          claimed claimed claimed R claimed R`,
+    open               S S S S S S S
+    claimed            S S S S S S S
+    pending_acceptance S S S S S S S
+    risk_accepted      claimed claimed claimed claimed R claimed R
+    mitigated          claimed claimed claimed claimed R claimed R
+    snoozed            claimed claimed claimed claimed R claimed R
+    resolved           claimed claimed claimed claimed R claimed R
+    dismissed          claimed claimed claimed claimed R claimed R`,
   comment: `
-    open               = = = = = R
-    claimed            = = = = = R
-    pending_acceptance = = = = = R
-    risk_accepted      = = = = = R
-    mitigated          = = = = = R
-    snoozed            = = = = = R
-    resolved           = = = = = R
-    dismissed          = = = = = R`,
+    open               = R = = = = R
+    claimed            = = = = = = R
+    pending_acceptance = = = = = = R
+    risk_accepted      = = = = = = R
+    mitigated          = = = = = = R
+    snoozed            = = = = = = R
+    resolved           = = = = = = R
+    dismissed          = = = = = = R`,
   approve: `
-    open               S S S S S S
-    claimed            S S S S S S
-    pending_acceptance R R R pending_acceptance R R
-    risk_accepted      S S S S S S
-    mitigated          S S S S S S
-    snoozed            S S S S S S
-    resolved           S S S S S S
-    dismissed          S S S S S S`,
+    open               S S S S S S S
+    claimed            S S S S S S S
+    pending_acceptance R R R R pending_acceptance R R
+    risk_accepted      S S S S S S S
+    mitigated          S S S S S S S
+    snoozed            S S S S S S S
+    resolved           S S S S S S S
+    dismissed          S S S S S S S`,
   reject: `
-    open               S S S S S S
-    claimed            S S S S S S
-    pending_acceptance R R R claimed R R
-    risk_accepted      S S S S S S
-    mitigated          S S S S S S
-    snoozed            S S S S S S
-    resolved           S S S S S S
-    dismissed          S S S S S S`,
+    open               S S S S S S S
+    claimed            S S S S S S S
+    pending_acceptance R R R R claimed R R
+    risk_accepted      S S S S S S S
+    mitigated          S S S S S S S
+    snoozed            S S S S S S S
+    resolved           S S S S S S S
+    dismissed          S S S S S S S`,
 };
 
 function input(verb: string, state: TriageState, actor: keyof typeof ACTORS, facts: Partial<FindingFacts> = {}, params?: Record<string, unknown>): DecideInput {
@@ -168,6 +177,8 @@ function input(verb: string, state: TriageState, actor: keyof typeof ACTORS, fac
     actor: { person: a.person, roles: new Set(a.roles) },
     params: params ?? VALID_PARAMS[verb as TriageVerb] ?? {},
     assignee: { aadObjectId: 'd-1', upn: 'dana@contoso.com', name: 'Dana Dev' },
+    approvers: APPROVERS,
+    conversationId: COMMITTEE_CHAT,
     now: NOW,
     policy: POLICY,
   };
@@ -230,7 +241,7 @@ describe('triage state machine: rules and messages', () => {
   it('says who claimed it first', () => {
     const d = decide(input('claim', STATES.claimed, 'soc'));
     assert.ok(!d.ok);
-    assert.equal(d.message, 'Already claimed by Olivia Owner (due 2025-06-19).');
+    assert.equal(d.message, 'Already claimed by Gus Assignee (due 2025-06-19).');
   });
 
   it('Zone 1: the owner accepts risk alone, with an exemption Waiver written back', () => {
@@ -244,8 +255,8 @@ describe('triage state machine: rules and messages', () => {
     const req = decide(input('accept_risk', STATES.claimed, 'owner', { zone: 2 }));
     assert.ok(req.ok && req.next.status === 'pending_acceptance');
     assert.deepEqual(req.notices, [{ type: 'approval_requested', approver: 'security_lead' }]);
-    assert.ok(!decide(input('approve', req.next, 'committee', { zone: 2 })).ok, 'a committee member is not the Zone 2 approver');
-    const ok = decide(input('approve', req.next, 'lead', { zone: 2 }));
+    assert.ok(!decide({ ...input('approve', req.next, 'committee', { zone: 2 }), conversationId: LEADS_CHAT }).ok, 'a committee member is not the Zone 2 approver');
+    const ok = decide({ ...input('approve', req.next, 'lead', { zone: 2 }), conversationId: LEADS_CHAT });
     assert.ok(ok.ok && ok.next.status === 'risk_accepted');
     assert.equal(ok.notices[0]!.type, 'outcome');
   });
@@ -314,7 +325,7 @@ describe('triage state machine: rules and messages', () => {
   it('reassigns only to people the directory knows, and not to the current owner', () => {
     const unknown = decide({ ...input('reassign', STATES.claimed, 'lead'), assignee: undefined });
     assert.ok(!unknown.ok && /not a person I know/.test(unknown.message));
-    const same = decide({ ...input('reassign', STATES.claimed, 'lead'), assignee: OWNER });
+    const same = decide({ ...input('reassign', STATES.claimed, 'lead'), assignee: ASSIGNEE });
     assert.ok(!same.ok && /already owns/.test(same.message));
   });
 });

@@ -4,7 +4,7 @@ import type { FindingFacts, TriageState } from '../../../src/domain/triage/types
 import { DEFAULT_ZONE_POLICIES } from '../../../src/domain/zones';
 
 const NOW = new Date('2025-06-16T14:00:00.000Z');
-const POLICY = { zones: DEFAULT_ZONE_POLICIES, snoozeMaxDays: 7, expiryReminderDays: 7 };
+const POLICY = { zones: DEFAULT_ZONE_POLICIES, snoozeMaxDays: 7, expiryReminderDays: 7, approvalConversations: {} };
 const FACTS: FindingFacts = { kind: 'recommendation', zone: 3, severity: 'high', resourceOwner: 'olivia@contoso.com', defenderStatus: 'active' };
 const OWNER = { aadObjectId: 'o-1', upn: 'olivia@contoso.com', name: 'Olivia' };
 const days = (n: number) => new Date(NOW.getTime() + n * 86_400_000).toISOString();
