@@ -9,24 +9,12 @@ import { BlobAnchorStore } from '../../src/data/anchors';
 import { anchorBlobName, storagePipeline } from '../../src/data/anchors/blob';
 import { setLogLevel } from '../../src/log';
 import { openDatabase, type Db } from '../../src/store/database';
-import { DecisionRegister, type NewEntry } from '../../src/store/register';
+import { DecisionRegister } from '../../src/store/register';
 import { RegisterAnchoring } from '../../src/triage/anchoring';
 import { Azurite, storageCredential } from '../support/azurite';
-import { rechain } from './rechain';
+import { rechain, registerEntry } from './register-support';
 
-const entry = (i: number): NewEntry => ({
-  tenantId: 't-1',
-  findingKey: `recommendation:b${i}`,
-  zone: 3,
-  verb: 'claim',
-  actorId: '1a0b0c0d-0000-4000-8000-000000000001',
-  actorName: 'Priya Shah',
-  role: 'owner',
-  justification: null,
-  before: { status: 'open' },
-  after: { status: 'claimed' },
-  at: '2025-06-16T14:00:00.000Z',
-});
+const entry = (i: number) => registerEntry(i, { zone: 3, verb: 'claim', justification: null, after: { status: 'claimed' } });
 
 const HASH = 'ab'.repeat(32);
 

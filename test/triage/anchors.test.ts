@@ -6,28 +6,16 @@ import { sql } from 'kysely';
 import { FileAnchorStore } from '../../src/data/anchors';
 import { GENESIS_HASH } from '../../src/domain/triage/register';
 import type { Db } from '../../src/store/database';
-import { DecisionRegister, type NewEntry } from '../../src/store/register';
+import { DecisionRegister } from '../../src/store/register';
 import { RegisterAnchoring } from '../../src/triage/anchoring';
 import { describeEachDatabase } from '../support/databases';
-import { rechain } from './rechain';
+import { rechain, registerEntry } from './register-support';
 
 const START = Date.parse('2025-06-16T14:00:00.000Z');
 let at = START;
 const clock = { now: () => new Date(at) };
 
-const entry = (i: number): NewEntry => ({
-  tenantId: 't-1',
-  findingKey: `recommendation:a${i}`,
-  zone: 2,
-  verb: 'accept_risk',
-  actorId: '1a0b0c0d-0000-4000-8000-000000000001',
-  actorName: 'Priya Shah',
-  role: 'owner',
-  justification: `Network isolation covers it until the Q3 migration (${i}).`,
-  before: { status: 'open' },
-  after: { status: 'pending_acceptance' },
-  at: new Date(at).toISOString(),
-});
+const entry = (i: number) => registerEntry(i, { at: new Date(at).toISOString() });
 
 describeEachDatabase('register anchors (append-only file)', (t) => {
   let db: Db;

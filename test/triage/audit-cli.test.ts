@@ -9,7 +9,7 @@ import { ContainerClient } from '@azure/storage-blob';
 import { storagePipeline } from '../../src/data/anchors/blob';
 import { DecisionRegister } from '../../src/store/register';
 import { Azurite, extraCaFile, startManagedIdentityEndpoint, storageCredential } from '../support/azurite';
-import { rechain } from './rechain';
+import { rechain } from './register-support';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'ai-posture-bot.js');
 
