@@ -53,6 +53,8 @@ export interface CheckResult {
 interface Finding {
   kind: ProblemKind;
   seq: number;
+  /** Last row of a range (missing, modified and unlinked rows are merged as they are found). */
+  to?: number;
   anchor?: StoredAnchor;
   /** The anchor's place among all anchors (neighbouring anchors with the same fault are reported together). */
   anchorIndex?: number;
@@ -81,6 +83,8 @@ export class ChainCheck {
   private rows = 0;
   private linkKnown: boolean;
   private readonly found: Finding[] = [];
+  /** The latest modified / unlinked range, which the next bad row extends when it is its neighbour. */
+  private readonly open = new Map<ProblemKind, Finding>();
   private readonly bySeq = new Map<number, StoredAnchor[]>();
   private readonly anchors: StoredAnchor[];
 
@@ -98,12 +102,12 @@ export class ChainCheck {
   row(r: CheckedRow): void {
     this.rows++;
     if (r.seq > this.expected) {
-      this.found.push({ kind: 'missing', seq: this.expected, text: String(r.seq - 1) });
+      this.found.push({ kind: 'missing', seq: this.expected, to: r.seq - 1 });
       for (let s = this.expected; s < r.seq; s++) for (const a of this.bySeq.get(s) ?? []) this.anchorFault(a, 'missing');
     } else if (this.linkKnown && r.prevHash !== this.prev) {
-      this.found.push({ kind: 'unlinked', seq: r.seq });
+      this.badRow('unlinked', r.seq);
     }
-    if (r.computedHash !== r.hash) this.found.push({ kind: 'modified', seq: r.seq });
+    if (r.computedHash !== r.hash) this.badRow('modified', r.seq);
     for (const a of this.bySeq.get(r.seq) ?? []) if (a.hash !== r.hash) this.anchorFault(a, r.hash);
     this.prev = r.hash;
     this.lastSeq = r.seq;
@@ -137,6 +141,17 @@ export class ChainCheck {
     return { ok: problems.length === 0, rows: this.rows, headSeq: last, head: this.rows > 0 ? this.prev : GENESIS_HASH, anchors: this.anchors.length, problems };
   }
 
+  private badRow(kind: 'modified' | 'unlinked', seq: number): void {
+    const range = this.open.get(kind);
+    if (range && range.to! + 1 === seq) {
+      range.to = seq;
+      return;
+    }
+    const started: Finding = { kind, seq, to: seq };
+    this.open.set(kind, started);
+    this.found.push(started);
+  }
+
   /** `fault`: the row's hash, or "missing" (the row is in a gap), or "beyond" (the register ends before it). */
   private anchorFault(anchor: StoredAnchor, fault: string): void {
     this.found.push({ kind: 'anchor', seq: anchor.seq, anchor, anchorIndex: this.anchors.indexOf(anchor), text: fault });
@@ -146,24 +161,21 @@ export class ChainCheck {
     const order: Record<ProblemKind, number> = { anchor_store: 0, missing: 1, unlinked: 2, modified: 3, anchor: 4, head: 5 };
     const sorted = [...this.found].sort((a, b) => a.seq - b.seq || order[a.kind] - order[b.kind]);
     const groups: Finding[][] = [];
+    let anchors: Finding[] | undefined;
     for (const f of sorted) {
-      const group = groups.find((g) => g[0]!.kind === f.kind && follows(g.at(-1)!, f));
-      if (group) group.push(f);
-      else groups.push([f]);
+      if (f.kind === 'anchor' && anchors && follows(anchors.at(-1)!, f)) anchors.push(f);
+      else groups.push(f.kind === 'anchor' ? (anchors = [f]) : [f]);
     }
     return groups.map((g) => this.describe(g));
   }
 
   private describe(g: Finding[]): RegisterProblem {
     const first = g[0]!;
-    const last = g.at(-1)!;
-    const [from, to] = [first.seq, last.seq];
+    const [from, to] = [first.seq, first.to ?? g.at(-1)!.seq];
     const where = this.options.anchorLocation ? ` in ${this.options.anchorLocation}` : '';
     switch (first.kind) {
-      case 'missing': {
-        const end = Number(first.text);
-        return { kind: 'missing', from, to: end, message: `${range(from, end)} ${from === end ? 'is' : 'are'} missing (deleted); the next row is ${end + 1}` };
-      }
+      case 'missing':
+        return { kind: 'missing', from, to, message: `${range(from, to)} ${from === to ? 'is' : 'are'} missing (deleted); the next row is ${to + 1}` };
       case 'modified':
         return { kind: 'modified', from, to, message: `${range(from, to)} ${from === to ? 'was' : 'were'} modified (the content no longer matches the stored hash)` };
       case 'unlinked':
@@ -181,10 +193,8 @@ export class ChainCheck {
   }
 }
 
-/** Faults of neighbouring rows group into ranges; faults of neighbouring anchors group when they are of one sort. */
+/** Faults of neighbouring anchors (in anchor order) are reported together when they are of one sort. */
 function follows(prev: Finding, next: Finding): boolean {
-  if (next.kind === 'modified' || next.kind === 'unlinked') return prev.seq + 1 === next.seq;
-  if (next.kind !== 'anchor') return false;
   const sort = (f: Finding) => (f.text === 'missing' || f.text === 'beyond' ? 'gone' : 'differs');
   return prev.anchorIndex! + 1 === next.anchorIndex && sort(prev) === sort(next);
 }
