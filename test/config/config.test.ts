@@ -51,6 +51,9 @@ describe('configuration', () => {
     ['malformed subscription id', { AZURE_SUBSCRIPTION_IDS: 'not-a-guid' }, /entry 1 \("not-a-guid"\) is not a subscription GUID/],
     ['a default subscription that is not a subscribe command', { NOTIFY_DEFAULT_SUBSCRIPTION: 'subscribe zone 9 alerts' }, /NOTIFY_DEFAULT_SUBSCRIPTION must be a "subscribe …" command or empty/],
     ['single tenant without tenant id', { BOT_ID: 'abc', BOT_TYPE: 'SingleTenant' }, /BOT_TENANT_ID is required when BOT_TYPE is SingleTenant/],
+    ['an anchor container URL with a SAS token', { REGISTER_ANCHOR_BLOB_URL: 'https://contosoaudit.blob.core.windows.net/register-anchors?sv=2024-08-04&sig=abc' }, /REGISTER_ANCHOR_BLOB_URL must be the https:\/\/ URL of a Blob container without a SAS token/],
+    ['an anchor container URL over http', { REGISTER_ANCHOR_BLOB_URL: 'http://contosoaudit.blob.core.windows.net/register-anchors' }, /REGISTER_ANCHOR_BLOB_URL must be the https:\/\/ URL/],
+    ['a negative anchor interval', { REGISTER_ANCHOR_MINUTES: '-1' }, /REGISTER_ANCHOR_MINUTES: .*0/],
   ];
   for (const [name, vars, expected] of bad) {
     it(`rejects ${name} with a message naming the variable`, () => {
@@ -59,6 +62,16 @@ describe('configuration', () => {
       assert.match(message, /see the README's configuration table/);
     });
   }
+
+  it('anchors the register beside the SQLite file by default, hourly; a Blob container when one is set', () => {
+    assert.deepEqual(parseConfig({}).anchors, { file: '.data/register-anchors.jsonl', blobUrl: undefined, intervalMinutes: 60 });
+    assert.equal(parseConfig({ SQLITE_PATH: '/var/lib/bot/bot.sqlite' }).anchors.file, '/var/lib/bot/register-anchors.jsonl');
+    assert.deepEqual(parseConfig({ REGISTER_ANCHOR_BLOB_URL: 'https://contosoaudit.blob.core.windows.net/register-anchors/', REGISTER_ANCHOR_MINUTES: '0' }).anchors, {
+      file: '.data/register-anchors.jsonl',
+      blobUrl: 'https://contosoaudit.blob.core.windows.net/register-anchors',
+      intervalMinutes: 0,
+    });
+  });
 
   it('reads env/.env.<APP_ENV> then the .user file, with the environment winning', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
