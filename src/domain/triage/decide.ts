@@ -25,7 +25,7 @@ export interface DecideInput {
   params: Record<string, unknown>;
   /** For `reassign`: the picked person as the user directory knows them (undefined: not in the directory). */
   assignee?: PersonRef;
-  /** For `accept_risk`: who holds the approver roles (a request no group can approve is refused up front). */
+  /** For `accept_risk`: who holds the approver roles (a request no group can approve is refused up front; absent: nobody). */
   approvers?: ApproverPool;
   /** The conversation the click came from (approvals count only in the approver group's conversation). */
   conversationId?: string;
@@ -76,8 +76,8 @@ function ownerHint(who: SubjectRole[], held: ReadonlySet<SubjectRole>, finding: 
 
 /**
  * The triage state machine: one pure decision per click. Checks, in order: verb, kind of finding, Defender's
- * status, the current state, the actor's role, where an approval was clicked, then the inputs. Allowed → the next state, the Defender
- * write-backs and who to notify; denied → a reason the user can act on.
+ * status, the current state, the actor's role, where an approval was clicked, then the inputs. Allowed → the
+ * next state, the Defender write-backs and who to notify; denied → a reason the user can act on.
  */
 export function decide(input: DecideInput): Decision {
   const { verb, finding, state } = input;
