@@ -95,6 +95,8 @@ export async function startBot(config: Config, clock: Clock = systemClock, optio
     roles,
     clock,
     actions: mode.defenderActions,
+    targets: mode.writeTargets,
+    writeback: config.writeback,
     users,
     notifier: new TeamsTriageNotifier({
       poster: () => poster,

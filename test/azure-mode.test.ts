@@ -56,6 +56,8 @@ describe('MODE=azure (bot against Log Analytics / Resource Graph stubs)', functi
         AZURE_RESOURCE_MANAGER_ENDPOINT: azure.url,
         NOTIFY_POLL_SECONDS: '3600',
         NOTIFY_OWNER_DMS: 'false',
+        // Write-back is off by default in Azure; these tests exercise it (WRITEBACK=off has its own test).
+        WRITEBACK: 'on',
         ...vars,
       },
       ROOT,

@@ -96,4 +96,16 @@ export class StaticUserDirectory implements UserDirectory {
   async list(): Promise<DirectoryUser[]> {
     return [...this.users];
   }
+
+  async search(text: string, top: number): Promise<DirectoryUser[]> {
+    return this.users.filter((u) => matchesPerson(u, text)).slice(0, top);
+  }
+}
+
+/** Typeahead match: the name, any word of it, or the UPN starts with the text (case-insensitive). */
+export function matchesPerson(u: DirectoryUser, text: string): boolean {
+  const q = text.trim().toLowerCase();
+  if (!q) return true;
+  const name = u.name.toLowerCase();
+  return name.startsWith(q) || name.split(/\s+/).some((w) => w.startsWith(q)) || u.upn.toLowerCase().startsWith(q);
 }

@@ -62,6 +62,10 @@ export const configSchema = z
     AZURE_OPENAI_ENDPOINT: optionalText,
     AZURE_OPENAI_DEPLOYMENT: optionalText,
     AZURE_OPENAI_API_KEY: optionalText,
+    WRITEBACK: z.enum(['on', 'off']).optional(),
+    DATABASE_AUTH: z.enum(['password', 'entra']).default('password'),
+    DATABASE_TOKEN_SCOPE: z.string().trim().url('must be a URL (https://…/.default)').default('https://ossrdbms-aad.database.windows.net/.default'),
+    MICROSOFT_GRAPH_ENDPOINT: optionalText,
   })
   .superRefine((c, ctx) => {
     if (c.BOT_PASSWORD && !c.BOT_ID) {
@@ -119,9 +123,34 @@ export const configSchema = z
     if (c.AZURE_OPENAI_ENDPOINT && !/^https:\/\/[^\s/]+/i.test(c.AZURE_OPENAI_ENDPOINT)) {
       ctx.addIssue({ code: 'custom', path: ['AZURE_OPENAI_ENDPOINT'], message: 'must be the https:// endpoint of the Azure OpenAI resource (Keys and Endpoint)' });
     }
+    if (c.DATABASE_AUTH === 'entra') checkEntraDatabase(c, ctx);
+    if (c.MICROSOFT_GRAPH_ENDPOINT && !/^https:\/\/[^\s/?#]+\/?$/i.test(c.MICROSOFT_GRAPH_ENDPOINT)) {
+      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_GRAPH_ENDPOINT'], message: 'must be an https:// origin without a path (e.g. https://graph.microsoft.us)' });
+    }
     if (c.LOG_ANALYTICS_WORKSPACE_ID && !GUID.test(c.LOG_ANALYTICS_WORKSPACE_ID)) {
       ctx.addIssue({ code: 'custom', path: ['LOG_ANALYTICS_WORKSPACE_ID'], message: 'must be the workspace GUID (Log Analytics workspace → Overview → Workspace ID)' });
     }
   });
 
 export type RawConfig = z.infer<typeof configSchema>;
+
+/**
+ * DATABASE_AUTH=entra: the bot signs in as its managed identity with an access token, so the URL names the
+ * database role (the identity's name) and must carry no password.
+ */
+function checkEntraDatabase(c: { STORE: string; DATABASE_URL?: string }, ctx: z.RefinementCtx): void {
+  if (c.STORE !== 'postgres') {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_AUTH'], message: '=entra needs STORE=postgres' });
+    return;
+  }
+  if (!c.DATABASE_URL) return; // reported above
+  let url: URL;
+  try {
+    url = new URL(c.DATABASE_URL);
+  } catch {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is not a URL (postgres://<identity-name>@host:5432/db)' });
+    return;
+  }
+  if (!url.username) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'must name the database role of the bot identity when DATABASE_AUTH=entra (postgres://<identity-name>@host:5432/db)' });
+  if (url.password) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'must not contain a password when DATABASE_AUTH=entra: the bot signs in with an Entra access token' });
+}

@@ -1,5 +1,5 @@
 import type { DefenderDataSource, QueryRunner } from '../domain/ports';
-import type { DefenderActions } from '../domain/triage/ports';
+import type { DefenderActions, WriteTargets } from '../domain/triage/ports';
 import type { FindingFeed } from '../notify/feed';
 
 /**
@@ -18,6 +18,8 @@ export interface DataMode {
   feedScope: string;
   /** Triage write-backs. */
   defenderActions: DefenderActions;
+  /** Where a recommendation's exemption is written (policy assignment or Defender standard). */
+  writeTargets: WriteTargets;
   /** The Defender tenant whose findings a Teams tenant sees. */
   findingTenant(teamsTenantId: string): string;
   /** Inventory resource names for the `resource` slot; a new array when the inventory changed. */

@@ -91,7 +91,8 @@ function resourceDetails(p: ResourceProfile): Record<string, unknown> {
 }
 
 export const portalLink = (key: string): string => `https://portal.azure.com/#blade/Microsoft_Azure_Security/RecommendationsBlade/assessmentKey/${key}`;
-const policyDefinitionId = (def: RecommendationDefinition): string => `/providers/Microsoft.Authorization/policyDefinitions/${stableGuid(`policy:${def.displayName}`)}`;
+/** The Azure Policy definition behind a simulated recommendation (its assessment metadata's policyDefinitionId). */
+export const policyDefinitionId = (def: Pick<RecommendationDefinition, 'displayName'>): string => `/providers/Microsoft.Authorization/policyDefinitions/${stableGuid(`policy:${def.displayName}`)}`;
 
 export function assessmentProperties(a: Assessment): Record<string, unknown> {
   const d = a.def;

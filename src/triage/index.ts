@@ -1,7 +1,7 @@
 import type { Policy } from '../config/policy';
 import type { Clock, FindingCards } from '../domain/ports';
 import type { RoleDirectory } from '../domain/roles';
-import type { DefenderActions, UserDirectory } from '../domain/triage/ports';
+import type { DefenderActions, UserDirectory, WriteTargets } from '../domain/triage/ports';
 import type { TriagePolicy } from '../domain/triage/types';
 import type { Db } from '../store/database';
 import { FindingStore } from '../store/findings';
@@ -20,6 +20,10 @@ export interface TriageOptions {
   roles: RoleDirectory;
   clock: Clock;
   actions: DefenderActions;
+  /** Where recommendations' exemptions go (the mode's Resource Graph / standards lookups). */
+  targets: WriteTargets;
+  /** WRITEBACK: false records decisions in Teams only and sends nothing to Defender. */
+  writeback: boolean;
   notifier: TriageNotifier;
   cards?: FindingCards;
   findingTenant: (teamsTenantId: string) => string;
@@ -38,7 +42,7 @@ export function createTriage(o: TriageOptions) {
   const register = new DecisionRegister(o.db);
   const queue = new WritebackQueue(o.db);
   const users = o.users;
-  const worker = new WritebackWorker({ queue, actions: o.actions, clock: o.clock, cards: o.cards, retryDelayMs: o.retryDelayMs });
+  const worker = new WritebackWorker({ queue, actions: o.actions, enabled: o.writeback, clock: o.clock, cards: o.cards, retryDelayMs: o.retryDelayMs });
   const service = new TriageService({
     db: o.db,
     findings,
@@ -54,6 +58,8 @@ export function createTriage(o: TriageOptions) {
     cards: o.cards,
     kick: () => worker.kick(),
     findingTenant: o.findingTenant,
+    targets: o.targets,
+    writeback: o.writeback,
   });
   const reminders = new ReminderJob({ db: o.db, findings, states, register, policy, clock: o.clock, notifier: o.notifier, cards: o.cards });
   return {

@@ -6,6 +6,8 @@ import type { WritebackJob, WritebackQueue } from '../store/writeback';
 export interface WorkerOptions {
   queue: WritebackQueue;
   actions: DefenderActions;
+  /** WRITEBACK=off: queued jobs are settled as "recorded in Teams only" and never sent. */
+  enabled: boolean;
   clock: Clock;
   cards?: FindingCards;
   /** Attempts before a job is marked failed for an admin to look at. */
@@ -87,6 +89,11 @@ export class WritebackWorker {
 
   private async attempt(job: WritebackJob): Promise<void> {
     const { queue, actions, clock, cards } = this.options;
+    if (!this.options.enabled) {
+      await queue.settleUnsent(job.id, 'write-back to Defender was turned off (WRITEBACK=off) before this was sent', clock.now());
+      await cards?.refresh(job.tenantId, job.findingKey).catch((err) => log().warn({ err, findingKey: job.findingKey }, 'card refresh failed'));
+      return;
+    }
     try {
       await actions.apply(job.write);
       await queue.succeeded(job.id, clock.now());
