@@ -140,7 +140,7 @@ export type RawConfig = z.infer<typeof configSchema>;
  */
 function checkEntraDatabase(c: { STORE: string; DATABASE_URL?: string }, ctx: z.RefinementCtx): void {
   if (c.STORE !== 'postgres') {
-    ctx.addIssue({ code: 'custom', path: ['DATABASE_AUTH'], message: '=entra needs STORE=postgres' });
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_AUTH'], message: 'can only be entra with STORE=postgres' });
     return;
   }
   if (!c.DATABASE_URL) return; // reported above
