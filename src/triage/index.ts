@@ -71,6 +71,8 @@ export function createTriage(o: TriageOptions) {
     users,
     states,
     findings,
+    /** The store the queue and register live in (tests queue jobs directly). */
+    db: o.db,
     start() {
       worker.start();
       reminders.start(o.reminderIntervalMs ?? 15 * 60_000);

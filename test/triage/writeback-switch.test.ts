@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBot, type RunningBot } from '../../src/bot';
+import { parseConfig } from '../../src/config';
+import type { EmbeddedDataSource } from '../../src/data/embedded';
+import { systemClock } from '../../src/domain/ports';
+import { activity, install } from '../support/activities';
+import { AzureServicesStub, FABRIKAM, alertRow } from '../support/azure-services-stub';
+import { postActivity } from '../support/bot';
+import { seedBotConnectorToken } from '../support/bot-token';
+import { ConnectorStub } from '../support/connector-stub';
+import { JwtIssuer } from '../support/jwt-issuer';
+import { fakeCredential, fastRetries } from '../data/azure/fixtures';
+import { cardData, click, NOW, PEOPLE, recommendation, SIM_TENANT, startTriageBot } from './support';
+
+const APP_ID = '3c1d2e4f-0000-4000-8000-00000000b0d2';
+const ROOT = join(__dirname, '..', '..');
+/** The only requests the bot may send to Azure with WRITEBACK=off: reads (Resource Graph, Log Analytics). */
+const isRead = (r: { method: string; path: string }) => (r.method === 'POST' && r.path.startsWith('/providers/Microsoft.ResourceGraph/resources')) || r.path.startsWith('/v1/workspaces/');
+
+describe('WRITEBACK=off in Azure mode: decisions stay in Teams, nothing is sent to ARM', function () {
+  this.timeout(30_000);
+  const azure = new AzureServicesStub();
+  const connector = new ConnectorStub();
+  const issuer = new JwtIssuer();
+  let unseed: () => void;
+  let bot: RunningBot;
+  const signed = () => ({ authorization: `Bearer ${issuer.sign({ aud: APP_ID, serviceurl: connector.url })}` });
+
+  before(async () => {
+    await Promise.all([azure.start(), connector.start(), issuer.start()]);
+    unseed = seedBotConnectorToken(APP_ID);
+    const config = parseConfig(
+      {
+        MODE: 'azure',
+        PORT: '0',
+        BIND_HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'writeback-off-')), 'bot.sqlite'),
+        BOT_ID: APP_ID,
+        BOT_PASSWORD: 'not-a-real-secret',
+        BOT_OPENID_METADATA_URL: issuer.metadataUrl,
+        AZURE_SUBSCRIPTION_IDS: FABRIKAM.subscriptionId,
+        LOG_ANALYTICS_WORKSPACE_ID: FABRIKAM.workspaceId,
+        AZURE_LOGS_ENDPOINT: `${azure.url}/v1`,
+        AZURE_RESOURCE_MANAGER_ENDPOINT: azure.url,
+        NOTIFY_POLL_SECONDS: '3600',
+        NOTIFY_OWNER_DMS: 'false',
+        // No WRITEBACK: Azure mode's default is off.
+      },
+      ROOT,
+    );
+    assert.equal(config.writeback, false);
+    bot = await startBot(config, systemClock, { azure: { credential: fakeCredential, clientOptions: { retryOptions: fastRetries, tlsOptions: { ca: azure.ca } }, timeoutMs: 2000 } });
+    await bot.triage.stop(); // the test drains the worker itself
+    await postActivity(bot, install(connector.url, 'off-chat'), signed());
+  });
+  after(async () => {
+    await bot?.stop();
+    unseed?.();
+    await Promise.all([azure.stop(), connector.stop(), issuer.stop()]);
+  });
+
+  it('resolving an alert answers "recorded in Teams only", records the decision, and sends no request to ARM', async () => {
+    azure.alerts.push(alertRow('2517-off-alert', 'Jailbreak attempt while write-back is off', new Date()));
+    await bot.notifications.pollOnce();
+    const finding = (await bot.notifications.findings.list({ kind: 'alert' })).find((f) => f.title.includes('while write-back is off'))!;
+    assert.ok(finding, 'the alert was ingested');
+    const mark = azure.requests.length;
+    const res = await postActivity(
+      bot,
+      activity(connector.url, { type: 'invoke', name: 'adaptiveCard/action', from: PEOPLE.marcus, replyToId: 'card-1', value: { action: { type: 'Action.Execute', verb: 'resolve', data: { ...cardData(finding), reason: 'true_positive' } } } }, 'off-chat'),
+      signed(),
+    );
+    const answer = JSON.stringify(await res.json());
+    assert.match(answer, /Resolved as true positive\. Recorded in Teams only: write-back to Defender is off\./);
+    assert.match(answer, /recorded in Teams only \(write-back to Defender is off\)/);
+    await bot.triage.worker.drain();
+
+    assert.deepEqual((await bot.triage.register.list({ findingKey: finding.key })).map((e) => e.verb), ['resolve']);
+    const jobs = await bot.triage.queue.list(finding.tenantId, finding.key);
+    assert.deepEqual(jobs.map((j) => [j.status, j.write.type]), [['teams_only', 'not_sent']]);
+    const writes = azure.requests.slice(mark).filter((r) => !isRead(r));
+    assert.deepEqual(writes.map((r) => `${r.method} ${r.path}`), [], 'nothing but reads went to Azure');
+  });
+
+  it('a job queued before write-back was turned off is settled as Teams-only and never sent', async () => {
+    const finding = (await bot.notifications.findings.list({ kind: 'alert' })).find((f) => f.title.includes('while write-back is off'))!;
+    const mark = azure.requests.length;
+    const alertId = `/subscriptions/${FABRIKAM.subscriptionId}/resourceGroups/rg-ai/providers/Microsoft.Security/locations/eastus2/alerts/queued-earlier`;
+    const entry = (await bot.triage.register.list({ findingKey: finding.key }))[0]!;
+    await bot.triage.queue.enqueue(bot.triage.db, { tenantId: finding.tenantId, findingKey: finding.key, registerSeq: entry.seq, write: { type: 'alert_state', alertId, state: 'Dismiss' } }, new Date());
+    assert.equal(await bot.triage.worker.drain(), 1);
+    const job = (await bot.triage.queue.list(finding.tenantId, finding.key)).find((j) => j.write.type === 'alert_state')!;
+    assert.equal(job.status, 'teams_only');
+    assert.match(job.lastError!, /turned off \(WRITEBACK=off\) before this was sent/);
+    assert.deepEqual(azure.requests.slice(mark).filter((r) => !isRead(r)), []);
+  });
+});
+
+describe('a decision that cannot be written back (embedded mode)', function () {
+  this.timeout(60_000);
+  const connector = new ConnectorStub();
+  let bot: RunningBot;
+
+  before(async () => {
+    await connector.start();
+    bot = await startTriageBot({ now: () => NOW });
+    await bot.triage.stop();
+  });
+  after(async () => {
+    await bot?.stop();
+    await connector.stop();
+  });
+
+  it('says so on the card at once and why, records it in the register, and sends nothing', async () => {
+    const unassigned = recommendation('oai-unassigned-policy', 1, 'medium');
+    unassigned.details.policyDefinitionId = '/providers/Microsoft.Authorization/policyDefinitions/00000000-dead-4000-8000-000000000000';
+    await bot.triage.findings.put(unassigned, NOW);
+    const tables = (bot.dataSource as EmbeddedDataSource).tenant.tables;
+    const exemptionsBefore = tables.policyresources!.length;
+
+    const answer = await click(bot, connector.url, 'priya', 'accept_risk', { ...cardData(unassigned), justification: 'Pilot with synthetic data only, no customer data.', expiresOn: '2025-07-01' });
+    assert.match(answer.text, /Risk accepted[^"]*Not written to Defender: no Azure Policy assignment on subscription [0-9a-f-]+ or its management groups evaluates this recommendation's policy/);
+    assert.match(answer.text, /not written to Defender: no Azure Policy assignment/, 'the card view says it too');
+
+    const entries = await bot.triage.register.list({ findingKey: unassigned.key });
+    assert.deepEqual(entries.map((e) => [e.verb, e.actorId]), [['accept_risk', PEOPLE.priya.aadObjectId], ['not_written_back', 'system']]);
+    assert.match(entries[1]!.justification!, /The accept risk decision \(register entry \d+\) was not written to Defender: no Azure Policy assignment/);
+    assert.ok((await bot.triage.register.verify()).ok);
+
+    assert.deepEqual((await bot.triage.queue.list(SIM_TENANT, unassigned.key)).map((j) => j.status), ['refused']);
+    assert.equal(await bot.triage.worker.drain(), 0, 'nothing to send, nothing to retry');
+    assert.equal(tables.policyresources!.length, exemptionsBefore);
+  });
+});
