@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
-import { loadPolicy, StaticRoleDirectory, StaticUserDirectory } from './config/policy';
+import { loadPolicy, PolicyRoleDirectory, StaticUserDirectory } from './config/policy';
 import { createAnswerService } from './answers/create';
 import { createAzureMode, type AzureModeOptions } from './data/azure-mode';
 import { createEmbeddedMode } from './data/embedded-mode';
@@ -57,10 +57,12 @@ function createDataMode(config: Config, clock: Clock, options: StartOptions): Da
 export async function startBot(config: Config, clock: Clock = systemClock, options: StartOptions = {}): Promise<RunningBot> {
   setLogLevel(config.logLevel);
   const policy = loadPolicy(config.policyFile);
-  const roles = new StaticRoleDirectory(policy);
-  const users = new StaticUserDirectory(policy.users);
   const notifySettings = notifySettingsFrom(config.notify);
   const mode = createDataMode(config, clock, options);
+  const people = mode.people(new StaticUserDirectory(policy.users));
+  const roles = new PolicyRoleDirectory(policy, people.groups);
+  if (roles.namesGroups && !people.groups) log().warn('the policy names Entra groups, which only Azure mode resolves (Microsoft Graph): here those roles go to the listed users only');
+  const users = people.users;
   const db = await openDatabase(config.store);
   const conversations = new ConversationStore(db);
   const adapter = createAdapter(config.bot);

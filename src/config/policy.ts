@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { CONFIGURED_ROLES, type Actor, type ConfiguredRole, type RoleDirectory } from '../domain/roles';
+import { CONFIGURED_ROLES, type Actor, type ConfiguredRole, type GroupMembers, type RoleDirectory } from '../domain/roles';
 import type { DirectoryUser, UserDirectory } from '../domain/triage/ports';
 import { DEFAULT_ZONE_POLICIES, zonePolicySchema, type Zone, type ZonePolicy } from '../domain/zones';
 
@@ -71,13 +71,40 @@ export function loadPolicy(path: string): Policy {
   return parsePolicy(json, path);
 }
 
-/** Roles from user ids in the policy. Group membership needs Microsoft Graph and comes with the Azure adapters. */
-export class StaticRoleDirectory implements RoleDirectory {
-  constructor(private readonly policy: Policy) {}
+/**
+ * Roles from the policy: a user holds a role when listed by object id, or when a member (nested groups included)
+ * of a group the role names. Groups need a `GroupMembers` source (Microsoft Graph in Azure mode); without one, or
+ * while it fails, a group grants nothing (fail closed).
+ */
+export class PolicyRoleDirectory implements RoleDirectory {
+  constructor(
+    private readonly policy: Policy,
+    private readonly groups?: GroupMembers,
+  ) {}
 
   async rolesOf(actor: Actor): Promise<ReadonlySet<ConfiguredRole>> {
     const id = actor.aadObjectId.toLowerCase();
-    return new Set(CONFIGURED_ROLES.filter((r) => this.policy.roles[r].users.some((u) => u.toLowerCase() === id)));
+    const held = new Set<ConfiguredRole>();
+    for (const role of CONFIGURED_ROLES) {
+      const { users, groups } = this.policy.roles[role];
+      if (users.some((u) => u.toLowerCase() === id) || (await this.inAnyGroup(id, groups))) held.add(role);
+    }
+    return held;
+  }
+
+  /** Whether the policy names groups that only a directory can resolve. */
+  get namesGroups(): boolean {
+    return CONFIGURED_ROLES.some((r) => this.policy.roles[r].groups.length > 0);
+  }
+
+  private async inAnyGroup(id: string, groups: readonly string[]): Promise<boolean> {
+    if (!this.groups) return false;
+    for (const g of groups) {
+      // The source logs its failure; a group it cannot read grants nothing.
+      const members = await this.groups.memberIds(g).catch(() => undefined);
+      if (members?.has(id)) return true;
+    }
+    return false;
   }
 }
 

@@ -11,6 +11,9 @@ import { createAzureQueryRunner } from './azure/runner';
 import { AzureDefenderActions, AzureSecurityStandards } from './defender-actions/azure';
 import { ExemptionTargetResolver } from './defender-actions/exemption-targets';
 import type { DataMode } from './mode';
+import { GraphClient } from './graph/client';
+import { GraphGroupMembers } from './graph/groups';
+import { GraphUserDirectory } from './graph/users';
 
 /** What tests (and only tests) pass to Azure mode instead of the defaults; production passes nothing. */
 export interface AzureModeOptions {
@@ -52,6 +55,10 @@ export function createAzureMode(config: Config, clock: Clock, options: AzureMode
     feedScope: `azure:${[...subscriptionIds].map((s) => s.toLowerCase()).sort().join(',')}`,
     defenderActions: actions,
     writeTargets: new ExemptionTargetResolver({ runner: observed, standards: new AzureSecurityStandards(actions.arm), clock }),
+    people: (known) => {
+      const graph = new GraphClient({ credential, endpoint: config.graph.endpoint, clientOptions: options.clientOptions });
+      return { users: new GraphUserDirectory(graph, known), groups: new GraphGroupMembers(graph, clock) };
+    },
     // The Teams tenant and the Defender tenant are the same directory.
     findingTenant: (teamsTenantId) => teamsTenantId,
     resourceNames: () => inventory.current(),

@@ -23,6 +23,7 @@ export function createEmbeddedMode(config: Config, clock: Clock): DataMode & { d
     defenderActions: new EmbeddedDefenderActions(dataSource.tenant.tables, SIM_TENANT_ID),
     // The same Resource Graph lookups as Azure, answered by the simulated tenant's policyresources.
     writeTargets: new ExemptionTargetResolver({ runner: queryRunner, standards: embeddedStandards, clock }),
+    people: (known) => ({ users: known }),
     findingTenant: () => SIM_TENANT_ID,
     resourceNames: () => names,
     label: 'simulated Contoso Bank tenant (embedded mode)',

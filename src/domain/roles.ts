@@ -15,3 +15,8 @@ export interface Actor {
 export interface RoleDirectory {
   rolesOf(actor: Actor): Promise<ReadonlySet<ConfiguredRole>>;
 }
+
+/** Who is in an Entra group, nested groups included (lowercase object ids); Microsoft Graph answers in Azure mode. */
+export interface GroupMembers {
+  memberIds(groupId: string): Promise<ReadonlySet<string>>;
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadPolicy, parsePolicy, PolicyError, StaticRoleDirectory } from '../../src/config/policy';
+import { loadPolicy, parsePolicy, PolicyError, PolicyRoleDirectory } from '../../src/config/policy';
 import { DEFAULT_ZONE_POLICIES } from '../../src/domain/zones';
 
 const ROOT = join(__dirname, '..', '..');
@@ -36,7 +36,7 @@ describe('governance policy file', () => {
   });
 
   it('gives the Playground mock users their roles in the embedded policy', async () => {
-    const directory = new StaticRoleDirectory(loadPolicy(join(ROOT, 'env', 'policy.local.json')));
+    const directory = new PolicyRoleDirectory(loadPolicy(join(ROOT, 'env', 'policy.local.json')));
     const roles = async (id: string) => [...(await directory.rolesOf({ aadObjectId: id }))].sort();
     assert.deepEqual(await roles('1a0b0c0d-0000-4000-8000-000000000006'), ['admin', 'committee_member', 'soc_analyst']);
     assert.deepEqual(await roles('1a0b0c0d-0000-4000-8000-000000000003'), ['security_lead']);
