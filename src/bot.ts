@@ -3,6 +3,7 @@ import type { Config } from './config';
 import { loadPolicy, PolicyRoleDirectory, StaticUserDirectory } from './config/policy';
 import { createAnswerService } from './answers/create';
 import { createAzureMode, type AzureModeOptions } from './data/azure-mode';
+import { createAzureCredential } from './data/azure/credential';
 import { createEmbeddedMode } from './data/embedded-mode';
 import type { DataMode } from './data/mode';
 import { createDigest, type Digest } from './digest';
@@ -63,7 +64,8 @@ export async function startBot(config: Config, clock: Clock = systemClock, optio
   const roles = new PolicyRoleDirectory(policy, people.groups);
   if (roles.namesGroups && !people.groups) log().warn('the policy names Entra groups, which only Azure mode resolves (Microsoft Graph): here those roles go to the listed users only');
   const users = people.users;
-  const db = await openDatabase(config.store);
+  // DATABASE_AUTH=entra: the bot signs in to PostgreSQL as its managed identity (the Azure credential).
+  const db = await openDatabase(config.store, config.store.kind === 'postgres' && config.store.entra ? { credential: options.azure?.credential ?? createAzureCredential({ clientId: config.azure.clientId }) } : {});
   const conversations = new ConversationStore(db);
   const adapter = createAdapter(config.bot);
   const poster = new ProactivePoster(adapter, config.bot?.appId ?? '');
