@@ -42,8 +42,7 @@ export function createTriage(o: TriageOptions) {
   const register = new DecisionRegister(o.db);
   const queue = new WritebackQueue(o.db);
   const users = o.users;
-  const worker = new WritebackWorker({ queue, actions: o.actions, enabled: o.writeback, clock: o.clock, cards: o.cards, retryDelayMs: o.retryDelayMs });
-  const service = new TriageService({
+  const service: TriageService = new TriageService({
     db: o.db,
     findings,
     states,
@@ -60,6 +59,15 @@ export function createTriage(o: TriageOptions) {
     findingTenant: o.findingTenant,
     targets: o.targets,
     writeback: o.writeback,
+  });
+  const worker = new WritebackWorker({
+    queue,
+    actions: o.actions,
+    enabled: o.writeback,
+    clock: o.clock,
+    cards: o.cards,
+    retryDelayMs: o.retryDelayMs,
+    onGaveUp: (job, error) => service.recordWriteBackFailure(job, error),
   });
   const reminders = new ReminderJob({ db: o.db, findings, states, register, policy, clock: o.clock, notifier: o.notifier, cards: o.cards });
   return {

@@ -13,7 +13,7 @@ import type { ProcessedActivities } from '../store/processed-activities';
 import type { DecisionRegister } from '../store/register';
 import type { TriageStateStore } from '../store/triage';
 import type { Executor } from '../store/executor';
-import type { WritebackQueue } from '../store/writeback';
+import type { WritebackJob, WritebackQueue } from '../store/writeback';
 import type { TriageNotifier } from './notifier';
 import { needsExemptionTargets, planWrites, recommendationRef } from './targets';
 import { triageView } from './view';
@@ -176,6 +176,28 @@ export class TriageService {
       at: now.toISOString(),
     });
     return ` Not written to Defender: ${reasons}.`;
+  }
+
+  /** A write-back Azure refused for good (or out of attempts): the register says the decision is not in Defender. */
+  async recordWriteBackFailure(job: WritebackJob, error: string): Promise<void> {
+    const { deps } = this;
+    await deps.db.transaction().execute(async (tx) => {
+      const finding = await deps.findings.get(job.tenantId, job.findingKey, tx);
+      const state = await deps.states.get(job.tenantId, job.findingKey, tx);
+      await deps.register.append(tx, {
+        tenantId: job.tenantId,
+        findingKey: job.findingKey,
+        zone: finding?.resource.zone ?? 3,
+        verb: 'write_back_failed',
+        actorId: 'system',
+        actorName: 'AI Posture Bot (write-back)',
+        role: 'system',
+        justification: `The ${job.write.type.replace(/_/g, ' ')} of register entry ${job.registerSeq} was not written to Defender: ${error}`.slice(0, 2000),
+        before: state,
+        after: state,
+        at: deps.clock.now().toISOString(),
+      });
+    });
   }
 
   /** A recommendation's exemption targets, for verbs that may exempt it (never thrown: a failed lookup is a reason). */

@@ -20,15 +20,28 @@ const ROOT = join(__dirname, '..', '..');
 /** The only requests the bot may send to Azure with WRITEBACK=off: reads (Resource Graph, Log Analytics). */
 const isRead = (r: { method: string; path: string }) => (r.method === 'POST' && r.path.startsWith('/providers/Microsoft.ResourceGraph/resources')) || r.path.startsWith('/v1/workspaces/');
 
-describe('WRITEBACK=off in Azure mode: decisions stay in Teams, nothing is sent to ARM', function () {
-  this.timeout(30_000);
+/** The real bot in Azure mode against the Log Analytics / Resource Graph / ARM stub, started for one describe block. */
+function useAzureBot(vars: Record<string, string>) {
   const azure = new AzureServicesStub();
   const connector = new ConnectorStub();
   const issuer = new JwtIssuer();
   let unseed: () => void;
-  let bot: RunningBot;
-  const signed = () => ({ authorization: `Bearer ${issuer.sign({ aud: APP_ID, serviceurl: connector.url })}` });
-
+  const ctx = {
+    azure,
+    bot: undefined as unknown as RunningBot,
+    signed: () => ({ authorization: `Bearer ${issuer.sign({ aud: APP_ID, serviceurl: connector.url })}` }),
+    /** Ingests a new alert row and returns its finding. */
+    async alert(name: string, title: string) {
+      azure.alerts.push(alertRow(name, title, new Date()));
+      await ctx.bot.notifications.pollOnce();
+      return (await ctx.bot.notifications.findings.list({ kind: 'alert' })).find((f) => f.title === title)!;
+    },
+    /** Marcus (a SOC analyst) clicks Resolve on the alert's card; returns the invoke answer as text. */
+    async resolve(finding: { key: string; version: number }) {
+      const body = activity(connector.url, { type: 'invoke', name: 'adaptiveCard/action', from: PEOPLE.marcus, replyToId: 'card-1', value: { action: { type: 'Action.Execute', verb: 'resolve', data: { ...cardData(finding), reason: 'true_positive' } } } }, 'azure-chat');
+      return JSON.stringify(await (await postActivity(ctx.bot, body, ctx.signed())).json());
+    },
+  };
   before(async () => {
     await Promise.all([azure.start(), connector.start(), issuer.start()]);
     unseed = seedBotConnectorToken(APP_ID);
@@ -38,7 +51,7 @@ describe('WRITEBACK=off in Azure mode: decisions stay in Teams, nothing is sent 
         PORT: '0',
         BIND_HOST: '127.0.0.1',
         LOG_LEVEL: 'silent',
-        SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'writeback-off-')), 'bot.sqlite'),
+        SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'writeback-')), 'bot.sqlite'),
         BOT_ID: APP_ID,
         BOT_PASSWORD: 'not-a-real-secret',
         BOT_OPENID_METADATA_URL: issuer.metadataUrl,
@@ -48,33 +61,34 @@ describe('WRITEBACK=off in Azure mode: decisions stay in Teams, nothing is sent 
         AZURE_RESOURCE_MANAGER_ENDPOINT: azure.url,
         NOTIFY_POLL_SECONDS: '3600',
         NOTIFY_OWNER_DMS: 'false',
-        // No WRITEBACK: Azure mode's default is off.
+        ...vars,
       },
       ROOT,
     );
-    assert.equal(config.writeback, false);
-    bot = await startBot(config, systemClock, { azure: { credential: fakeCredential, clientOptions: { retryOptions: fastRetries, tlsOptions: { ca: azure.ca } }, timeoutMs: 2000 } });
-    await bot.triage.stop(); // the test drains the worker itself
-    await postActivity(bot, install(connector.url, 'off-chat'), signed());
+    ctx.bot = await startBot(config, systemClock, { azure: { credential: fakeCredential, clientOptions: { retryOptions: fastRetries, tlsOptions: { ca: azure.ca } }, timeoutMs: 2000 } });
+    await ctx.bot.triage.stop(); // the tests drain the worker themselves
+    await postActivity(ctx.bot, install(connector.url, 'azure-chat'), ctx.signed());
   });
   after(async () => {
-    await bot?.stop();
+    await ctx.bot?.stop();
     unseed?.();
     await Promise.all([azure.stop(), connector.stop(), issuer.stop()]);
   });
+  return ctx;
+}
+
+describe('WRITEBACK=off in Azure mode: decisions stay in Teams, nothing is sent to ARM', function () {
+  this.timeout(30_000);
+  // No WRITEBACK: Azure mode's default is off.
+  const t = useAzureBot({});
+  const azure = t.azure;
 
   it('resolving an alert answers "recorded in Teams only", records the decision, and sends no request to ARM', async () => {
-    azure.alerts.push(alertRow('2517-off-alert', 'Jailbreak attempt while write-back is off', new Date()));
-    await bot.notifications.pollOnce();
-    const finding = (await bot.notifications.findings.list({ kind: 'alert' })).find((f) => f.title.includes('while write-back is off'))!;
+    const bot = t.bot;
+    const finding = await t.alert('2517-off-alert', 'Jailbreak attempt while write-back is off');
     assert.ok(finding, 'the alert was ingested');
     const mark = azure.requests.length;
-    const res = await postActivity(
-      bot,
-      activity(connector.url, { type: 'invoke', name: 'adaptiveCard/action', from: PEOPLE.marcus, replyToId: 'card-1', value: { action: { type: 'Action.Execute', verb: 'resolve', data: { ...cardData(finding), reason: 'true_positive' } } } }, 'off-chat'),
-      signed(),
-    );
-    const answer = JSON.stringify(await res.json());
+    const answer = await t.resolve(finding);
     assert.match(answer, /Resolved as true positive\. Recorded in Teams only: write-back to Defender is off\./);
     assert.match(answer, /recorded in Teams only \(write-back to Defender is off\)/);
     await bot.triage.worker.drain();
@@ -87,6 +101,7 @@ describe('WRITEBACK=off in Azure mode: decisions stay in Teams, nothing is sent 
   });
 
   it('a job queued before write-back was turned off is settled as Teams-only and never sent', async () => {
+    const bot = t.bot;
     const finding = (await bot.notifications.findings.list({ kind: 'alert' })).find((f) => f.title.includes('while write-back is off'))!;
     const mark = azure.requests.length;
     const alertId = `/subscriptions/${FABRIKAM.subscriptionId}/resourceGroups/rg-ai/providers/Microsoft.Security/locations/eastus2/alerts/queued-earlier`;
@@ -97,6 +112,31 @@ describe('WRITEBACK=off in Azure mode: decisions stay in Teams, nothing is sent 
     assert.equal(job.status, 'teams_only');
     assert.match(job.lastError!, /turned off \(WRITEBACK=off\) before this was sent/);
     assert.deepEqual(azure.requests.slice(mark).filter((r) => !isRead(r)), []);
+  });
+});
+
+describe('WRITEBACK=on in Azure mode: a write Azure refuses for good', function () {
+  this.timeout(30_000);
+  const t = useAzureBot({ WRITEBACK: 'on' });
+
+  it('is not retried, the card says "sync failed", and the register records that Defender does not have it', async () => {
+    const finding = await t.alert('2517-refused-alert', 'Jailbreak attempt the identity may not resolve');
+    assert.match(await t.resolve(finding), /Resolved as true positive[^"]*syncing to Defender/);
+    // The identity lacks the write role: ARM answers 403 (the reads are done).
+    t.azure.fault = { status: 403, body: { error: { code: 'AuthorizationFailed', message: "The client does not have authorization to perform action 'Microsoft.Security/locations/alerts/resolve/action'." } } };
+    try {
+      assert.equal(await t.bot.triage.worker.drain(), 1);
+      assert.equal(await t.bot.triage.worker.drain(), 0, 'no retry');
+    } finally {
+      t.azure.fault = undefined;
+    }
+    const [job] = await t.bot.triage.queue.list(finding.tenantId, finding.key);
+    assert.deepEqual([job!.status, job!.attempts], ['failed', 1]);
+    assert.equal((await t.bot.triage.service.syncStatus(finding.tenantId, finding.key)).status, 'failed');
+    const entries = await t.bot.triage.register.list({ findingKey: finding.key });
+    assert.deepEqual(entries.map((e) => [e.verb, e.actorId]), [['resolve', PEOPLE.marcus.aadObjectId], ['write_back_failed', 'system']]);
+    assert.match(entries[1]!.justification!, /The alert state of register entry \d+ was not written to Defender: Alert resolve failed with HTTP 403/);
+    assert.ok((await t.bot.triage.register.verify()).ok);
   });
 });
 
