@@ -1,9 +1,9 @@
 import { policyresources } from '../schemas';
-import { CONNECTORS, TENANT_ID } from './constants';
+import { CONNECTORS } from './constants';
 import { RECOMMENDATIONS } from './recommendation-catalog';
 import { policyDefinitionId, type Assessment } from './recommendations';
 import { stableGuid } from './rng';
-import { iso, makeRow, type Row } from './rows';
+import { iso, resourceRecord, type Row } from './rows';
 
 /**
  * Contoso Bank's policy landscape, as Defender for Cloud sees it: the Microsoft cloud security benchmark is
@@ -33,16 +33,11 @@ export function policyStateRows(assessments: readonly Assessment[]): Row[] {
     .filter((a) => a.profile.resource.cloud === 'Azure')
     .map((a) => {
       const r = a.profile.resource;
-      return makeRow(policyresources, {
-        id: `${r.id}/providers/Microsoft.PolicyInsights/policyStates/${stableGuid(`policystate:${a.id}`)}`,
-        name: stableGuid(`policystate:${a.id}`),
+      const name = stableGuid(`policystate:${a.id}`);
+      return resourceRecord(policyresources, r, {
+        id: `${r.id}/providers/Microsoft.PolicyInsights/policyStates/${name}`,
+        name,
         type: 'microsoft.policyinsights/policystates',
-        tenantId: TENANT_ID,
-        kind: '',
-        location: '',
-        resourceGroup: r.resourceGroup.toLowerCase(),
-        subscriptionId: r.subscriptionId,
-        managedBy: '',
         properties: {
           resourceId: r.id,
           resourceType: r.armType,

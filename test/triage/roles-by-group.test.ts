@@ -2,22 +2,19 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBot, type RunningBot } from '../../src/bot';
-import { parseConfig } from '../../src/config';
-import { systemClock } from '../../src/domain/ports';
+import type { RunningBot } from '../../src/bot';
 import { activity, install } from '../support/activities';
-import { AzureServicesStub, FABRIKAM, alertRow } from '../support/azure-services-stub';
+import { startAzureBot } from '../support/azure-bot';
+import { AzureServicesStub, alertRow } from '../support/azure-services-stub';
 import { postActivity, startTestBot } from '../support/bot';
 import { seedBotConnectorToken } from '../support/bot-token';
 import { ConnectorStub } from '../support/connector-stub';
 import { GraphStub } from '../support/graph-stub';
 import { HttpsStub } from '../support/https-stub';
 import { JwtIssuer } from '../support/jwt-issuer';
-import { fakeCredential, fastRetries } from '../data/azure/fixtures';
 import { cardData } from './support';
 
 const APP_ID = '3c1d2e4f-0000-4000-8000-00000000b0d3';
-const ROOT = join(__dirname, '..', '..');
 const SOC_GROUP = '5b2e8c1d-0000-4000-8000-00000000050c';
 const ANA = { id: 'ana', name: 'Ana Lima', aadObjectId: '2c9d4e5f-0000-4000-8000-0000000000b1', upn: 'ana.lima@fabrikam.example' };
 const BEN = { id: 'ben', name: 'Ben Ode', aadObjectId: '2c9d4e5f-0000-4000-8000-0000000000b2', upn: 'ben.ode@fabrikam.example' };
@@ -52,28 +49,7 @@ describe('Azure mode: a policy role named by an Entra group (Microsoft Graph stu
     const dir = mkdtempSync(join(tmpdir(), 'roles-by-group-'));
     // The SOC analyst role names only a group; Ana is listed nowhere in the file.
     writeFileSync(join(dir, 'policy.json'), JSON.stringify({ roles: { soc_analyst: { groups: [SOC_GROUP] } } }));
-    const config = parseConfig(
-      {
-        MODE: 'azure',
-        PORT: '0',
-        BIND_HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        SQLITE_PATH: join(dir, 'bot.sqlite'),
-        POLICY_FILE: join(dir, 'policy.json'),
-        BOT_ID: APP_ID,
-        BOT_PASSWORD: 'not-a-real-secret',
-        BOT_OPENID_METADATA_URL: issuer.metadataUrl,
-        AZURE_SUBSCRIPTION_IDS: FABRIKAM.subscriptionId,
-        LOG_ANALYTICS_WORKSPACE_ID: FABRIKAM.workspaceId,
-        AZURE_LOGS_ENDPOINT: `${azure.url}/v1`,
-        AZURE_RESOURCE_MANAGER_ENDPOINT: azure.url,
-        MICROSOFT_GRAPH_ENDPOINT: graphHttps.url,
-        NOTIFY_POLL_SECONDS: '3600',
-        NOTIFY_OWNER_DMS: 'false',
-      },
-      ROOT,
-    );
-    bot = await startBot(config, systemClock, { azure: { credential: fakeCredential, clientOptions: { retryOptions: fastRetries, tlsOptions: { ca: azure.ca } }, timeoutMs: 2000 } });
+    bot = await startAzureBot(azure, issuer, APP_ID, { POLICY_FILE: join(dir, 'policy.json'), MICROSOFT_GRAPH_ENDPOINT: graphHttps.url });
     await bot.triage.stop();
     await postActivity(bot, install(connector.url, 'group-chat'), signed());
     azure.alerts.push(alertRow('2517-group-role', 'Jailbreak attempt for the SOC group', new Date()));

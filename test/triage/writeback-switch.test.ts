@@ -1,22 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startBot, type RunningBot } from '../../src/bot';
-import { parseConfig } from '../../src/config';
+import type { RunningBot } from '../../src/bot';
 import type { EmbeddedDataSource } from '../../src/data/embedded';
-import { systemClock } from '../../src/domain/ports';
 import { activity, install } from '../support/activities';
+import { startAzureBot } from '../support/azure-bot';
 import { AzureServicesStub, FABRIKAM, alertRow } from '../support/azure-services-stub';
 import { postActivity } from '../support/bot';
 import { seedBotConnectorToken } from '../support/bot-token';
 import { ConnectorStub } from '../support/connector-stub';
 import { JwtIssuer } from '../support/jwt-issuer';
-import { fakeCredential, fastRetries } from '../data/azure/fixtures';
 import { cardData, click, NOW, PEOPLE, recommendation, SIM_TENANT, startTriageBot } from './support';
 
 const APP_ID = '3c1d2e4f-0000-4000-8000-00000000b0d2';
-const ROOT = join(__dirname, '..', '..');
 /** The only requests the bot may send to Azure with WRITEBACK=off: reads (Resource Graph, Log Analytics). */
 const isRead = (r: { method: string; path: string }) => (r.method === 'POST' && r.path.startsWith('/providers/Microsoft.ResourceGraph/resources')) || r.path.startsWith('/v1/workspaces/');
 
@@ -45,27 +39,7 @@ function useAzureBot(vars: Record<string, string>) {
   before(async () => {
     await Promise.all([azure.start(), connector.start(), issuer.start()]);
     unseed = seedBotConnectorToken(APP_ID);
-    const config = parseConfig(
-      {
-        MODE: 'azure',
-        PORT: '0',
-        BIND_HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'writeback-')), 'bot.sqlite'),
-        BOT_ID: APP_ID,
-        BOT_PASSWORD: 'not-a-real-secret',
-        BOT_OPENID_METADATA_URL: issuer.metadataUrl,
-        AZURE_SUBSCRIPTION_IDS: FABRIKAM.subscriptionId,
-        LOG_ANALYTICS_WORKSPACE_ID: FABRIKAM.workspaceId,
-        AZURE_LOGS_ENDPOINT: `${azure.url}/v1`,
-        AZURE_RESOURCE_MANAGER_ENDPOINT: azure.url,
-        NOTIFY_POLL_SECONDS: '3600',
-        NOTIFY_OWNER_DMS: 'false',
-        ...vars,
-      },
-      ROOT,
-    );
-    ctx.bot = await startBot(config, systemClock, { azure: { credential: fakeCredential, clientOptions: { retryOptions: fastRetries, tlsOptions: { ca: azure.ca } }, timeoutMs: 2000 } });
+    ctx.bot = await startAzureBot(azure, issuer, APP_ID, vars);
     await ctx.bot.triage.stop(); // the tests drain the worker themselves
     await postActivity(ctx.bot, install(connector.url, 'azure-chat'), ctx.signed());
   });
