@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { StaticUserDirectory } from '../../../src/config/policy';
+import { parsePolicy, PolicyRoleDirectory, StaticUserDirectory } from '../../../src/config/policy';
 import { GraphClient, GraphError } from '../../../src/data/graph/client';
 import { GraphGroupMembers } from '../../../src/data/graph/groups';
 import { GraphUserDirectory } from '../../../src/data/graph/users';
@@ -70,6 +70,17 @@ describe('Microsoft Graph adapters (HTTPS stub with Graph shapes and paging)', (
     } finally {
       https.respond((req) => graphStub.handle(req));
     }
+  });
+
+  it('policy roles: a group member holds the role; while Graph refuses, the group grants nothing (fail closed)', async () => {
+    const policy = parsePolicy({ roles: { committee_member: { groups: [GROUP] }, admin: { users: [BEN.id] } } }, 'test');
+    const roles = new PolicyRoleDirectory(policy, new GraphGroupMembers(graph, clock));
+    assert.deepEqual([...(await roles.rolesOf({ aadObjectId: CHO.id }))], ['committee_member']);
+    assert.deepEqual([...(await roles.rolesOf({ aadObjectId: BEN.id }))], ['admin'], 'a user listed by id holds that role, and not the group one');
+    now += 3_600_000;
+    graphStub.forbidden = true;
+    assert.deepEqual([...(await roles.rolesOf({ aadObjectId: CHO.id }))], []);
+    assert.deepEqual([...(await new PolicyRoleDirectory(policy).rolesOf({ aadObjectId: CHO.id }))], [], 'no directory (embedded mode): groups grant nothing');
   });
 
   describe('the user directory', () => {
