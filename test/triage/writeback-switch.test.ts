@@ -149,4 +149,22 @@ describe('a decision that cannot be written back (embedded mode)', function () {
     assert.equal(await bot.triage.worker.drain(), 0, 'nothing to send, nothing to retry');
     assert.equal(tables.policyresources!.length, exemptionsBefore);
   });
+
+  it('an AWS recommendation of the simulated tenant is exempted under the benchmark standard on its connector', async () => {
+    await bot.notifications.pollOnce();
+    const aws = (await bot.triage.findings.list({ kind: 'recommendation' })).find((f) => f.details.cloud === 'Aws' && f.status === 'active' && f.resource.zone === 1);
+    assert.ok(aws, 'an active Zone 1 AWS recommendation');
+    // Tom (an admin) claims it, which makes him its owner, and accepts the risk (Zone 1: the owner decides).
+    await click(bot, connector.url, 'tom', 'claim', cardData(aws));
+    const claimed = (await bot.triage.findings.get(aws.tenantId, aws.key))!;
+    const answer = await click(bot, connector.url, 'tom', 'accept_risk', { ...cardData(claimed), justification: 'Campaign copy only, no customer data reaches Bedrock.', expiresOn: '2025-07-01' });
+    assert.match(answer.text, /Risk accepted/);
+    assert.doesNotMatch(answer.text, /Not written to Defender/);
+    await bot.triage.worker.drain();
+    const job = (await bot.triage.queue.list(SIM_TENANT, aws.key)).find((j) => j.write.type !== 'governance_assignment')!;
+    assert.equal(job.status, 'done');
+    assert.ok(job.write.type === 'standard_exemption', job.write.type);
+    assert.match(job.write.scope, /\/securityConnectors\/aws-contoso-ai\/securityEntityData\//);
+    assert.equal(job.write.standardId, '/providers/Microsoft.Security/securityStandards/1f3afdf9-d0c9-4c3d-847f-89da613e70a8');
+  });
 });
