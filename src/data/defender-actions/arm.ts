@@ -4,6 +4,7 @@ import { SecurityCenter } from '@azure/arm-security';
 import { createHttpHeaders, createPipelineRequest } from '@azure/core-rest-pipeline';
 import { PermanentWriteError } from '../../domain/triage/ports';
 import type { AzureClientOptions } from '../azure/client-options';
+import { parseJson } from '../parse-json';
 
 const MANAGEMENT = 'https://management.azure.com';
 
@@ -86,22 +87,13 @@ export class ArmClients {
       const e = err as SdkError;
       throw classify(e.statusCode, what, e.message ?? String(err));
     }
-    if ((response.status >= 200 && response.status < 300) || alsoOk.includes(response.status)) return parse(response.bodyAsText);
+    if ((response.status >= 200 && response.status < 300) || alsoOk.includes(response.status)) return parseJson(response.bodyAsText);
     throw classify(response.status, what, errorText(response.bodyAsText));
-  }
-}
-
-function parse(text: string | null | undefined): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
   }
 }
 
 function errorText(body: string | null | undefined): string {
   if (!body) return 'no details';
-  const e = (parse(body) as { error?: { code?: string; message?: string } } | undefined)?.error;
+  const e = (parseJson(body) as { error?: { code?: string; message?: string } } | undefined)?.error;
   return e ? `${e.code ?? ''} ${e.message ?? ''}`.trim() : body.slice(0, 300);
 }

@@ -1,6 +1,7 @@
 import type { TokenCredential } from '@azure/identity';
 import { bearerTokenAuthenticationPolicy, createDefaultHttpClient, createHttpHeaders, createPipelineFromOptions, createPipelineRequest, type HttpClient, type Pipeline } from '@azure/core-rest-pipeline';
 import type { AzureClientOptions } from '../azure/client-options';
+import { parseJson } from '../parse-json';
 
 export interface GraphClientOptions {
   credential: TokenCredential;
@@ -49,7 +50,7 @@ export class GraphClient {
     const request = createPipelineRequest({ url, method: 'GET', headers: createHttpHeaders({ accept: 'application/json', ...headers }), abortSignal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000) });
     const response = await this.pipeline.sendRequest(this.http, request);
     if (response.status === 404) return undefined;
-    const body = response.bodyAsText ? (JSON.parse(response.bodyAsText) as unknown) : undefined;
+    const body = parseJson(response.bodyAsText);
     if (response.status >= 200 && response.status < 300) return body as T;
     const e = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
     const hint = response.status === 403 ? ` (${PERMISSION_HINT})` : '';
@@ -71,3 +72,4 @@ export class GraphClient {
     return items;
   }
 }
+
