@@ -159,8 +159,8 @@ resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   sku: { name: postgresSkuName, tier: postgresSkuTier }
   properties: {
     version: '16'
-    // The break-glass administrator only; the bot signs in with Entra (passwordless).
-    administratorLogin: 'breakglass_admin'
+    // The break-glass administrator only (the name cannot change on an existing server); the bot signs in with Entra.
+    administratorLogin: 'aiposturebot_admin'
     administratorLoginPassword: postgresAdminPassword
     authConfig: {
       activeDirectoryAuth: 'Enabled'

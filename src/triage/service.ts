@@ -170,7 +170,7 @@ export class TriageService {
       actorId: 'system',
       actorName: 'AI Posture Bot (write-back)',
       role: 'system',
-      justification: `The ${decision.verb.replace('_', ' ')} decision (register entry ${registerSeq}) was not written to Defender: ${reasons}.`,
+      justification: `The ${decision.verb.replace(/_/g, ' ')} decision (register entry ${registerSeq}) was not written to Defender: ${reasons}.`,
       before: decision.next,
       after: decision.next,
       at: now.toISOString(),
