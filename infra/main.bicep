@@ -1,6 +1,7 @@
-// AI Posture Bot in Azure mode: one user-assigned identity is the bot's Entra app (UserAssignedMSI) and its
-// credential for Defender for Cloud, Log Analytics and Key Vault, so no client secret exists anywhere.
-// Deploy into an existing resource group: see docs/deploy.md.
+// AI Posture Bot in Azure mode, provisioned by the Microsoft 365 Agents Toolkit (m365agents.yml → arm/deploy).
+// One user-assigned identity is the bot's Entra app (UserAssignedMSI), its credential for Defender for Cloud, Log
+// Analytics and Microsoft Graph, and its PostgreSQL login (Entra token): no client secret, no database password.
+// Outputs named in UPPER_SNAKE_CASE are written to env/.env.<env> by the toolkit. See docs/deploy.md.
 targetScope = 'resourceGroup'
 
 @description('Short prefix for resource names: lowercase letters and digits, starting with a letter.')
@@ -11,30 +12,30 @@ param namePrefix string = 'aiposture'
 @description('Region for everything except the bot registration (always global).')
 param location string = resourceGroup().location
 
-@description('Subscriptions whose Defender for Cloud data the bot reads (becomes AZURE_SUBSCRIPTION_IDS).')
-@minLength(1)
-param monitoredSubscriptionIds array
+@description('Comma-separated subscriptions whose Defender for Cloud data the bot reads (AZURE_SUBSCRIPTION_IDS).')
+@minLength(36)
+param monitoredSubscriptionIds string
 
 @description('Resource ID of the Log Analytics workspace holding SecurityAlert, SecurityRecommendation, ... (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.OperationalInsights/workspaces/<name>).')
 param logAnalyticsWorkspaceResourceId string
 
-@description('Grant Reader on the monitored subscriptions: Resource Graph only returns the AI resources (and their governance-zone tags) to a caller that can read them; Security Reader covers Microsoft.Security/* only.')
+@description('Grant Reader on the monitored subscriptions: Resource Graph returns the AI resources, their governance-zone tags and policy states only to a caller that can read them.')
 param grantInventoryReader bool = true
 
-@description('Let the bot write decisions back to Defender (governance assignments, alert state, policy exemptions). Off until write-back ships and the organisation approves it.')
-param enableWriteBack bool = false
+@description('WRITEBACK of the app: on grants the custom write-back role and lets the bot write decisions to Defender; off records them in Teams only. Turn it on after `npx ai-posture-bot doctor` passes.')
+@allowed(['on', 'off'])
+param writeBack string = 'off'
 
-@description('Object id of an Entra group that administers PostgreSQL with Entra authentication (optional).')
+@description('Break-glass PostgreSQL administrator password: the bot never uses it (it signs in with an Entra token). Keep it stable in a secret store (SECRET_POSTGRES_ADMIN_PASSWORD in env/.env.dev.user).')
+@secure()
+@minLength(16)
+param postgresAdminPassword string
+
+@description('Object id of an Entra group whose members administer PostgreSQL with Entra authentication (optional).')
 param postgresEntraAdminGroupObjectId string = ''
 
 @description('Display name of that group (required with the object id).')
 param postgresEntraAdminGroupName string = ''
-
-// Generated on every deployment unless passed in: the Key Vault secret is rewritten in the same deployment,
-// so app and server stay in step; restart the app afterwards so it reloads the reference (docs/deploy.md).
-@description('PostgreSQL administrator password. Omit it from the parameters file to generate one.')
-@secure()
-param postgresAdminPassword string = newGuid()
 
 @description('App Service plan SKU (Basic or higher: always on and VNet integration need it).')
 param appServiceSkuName string = 'B1'
@@ -48,6 +49,11 @@ param postgresSkuTier string = 'Burstable'
 @allowed(['F0', 'S1'])
 param botSku string = 'F0'
 
+@description('Days the app telemetry workspace keeps logs and request traces.')
+@minValue(30)
+@maxValue(730)
+param telemetryRetentionDays int = 90
+
 @description('Address space of the private network for App Service and PostgreSQL.')
 param vnetAddressPrefix string = '10.40.0.0/24'
 param appSubnetPrefix string = '10.40.0.0/26'
@@ -57,23 +63,48 @@ param tags object = { application: 'ai-posture-bot' }
 
 var suffix = uniqueString(resourceGroup().id)
 var appName = '${namePrefix}-app-${suffix}'
+var identityName = '${namePrefix}-id-${suffix}'
 var postgresServerName = '${namePrefix}-pg-${suffix}'
-var keyVaultName = take('${namePrefix}kv${suffix}', 24)
 var databaseName = 'aiposturebot'
-var postgresAdminLogin = 'aiposturebot_admin'
+var subscriptionIds = map(split(monitoredSubscriptionIds, ','), (s) => trim(s))
 // /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.OperationalInsights/workspaces/<name>
 var workspaceIdParts = split(logAnalyticsWorkspaceResourceId, '/')
-var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
-  name: '${namePrefix}-id-${suffix}'
+  name: identityName
   location: location
   tags: tags
 }
 
-resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' existing = {
+resource defenderWorkspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' existing = {
   name: workspaceIdParts[8]
   scope: resourceGroup(workspaceIdParts[2], workspaceIdParts[4])
+}
+
+// ---- Telemetry: the app's own workspace (not the SOC's), Application Insights on it. ----
+
+resource telemetry 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${namePrefix}-logs-${suffix}'
+  location: location
+  tags: tags
+  properties: {
+    sku: { name: 'PerGB2018' }
+    retentionInDays: telemetryRetentionDays
+  }
+}
+
+// Request and dependency traces come from App Service's Node.js agent (ApplicationInsightsAgent_EXTENSION_VERSION
+// below); the bot's pino logs are its stdout, kept by the diagnostic setting as AppServiceConsoleLogs.
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${namePrefix}-ai-${suffix}'
+  location: location
+  tags: tags
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: telemetry.id
+    DisableLocalAuth: false
+  }
 }
 
 // ---- Network: PostgreSQL gets no public endpoint; the app reaches it through VNet integration. ----
@@ -128,10 +159,9 @@ resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   sku: { name: postgresSkuName, tier: postgresSkuTier }
   properties: {
     version: '16'
-    administratorLogin: postgresAdminLogin
+    // The break-glass administrator only (the name cannot change on an existing server); the bot signs in with Entra.
+    administratorLogin: 'aiposturebot_admin'
     administratorLoginPassword: postgresAdminPassword
-    // Entra auth for people (the admin group); the bot still logs in with the password from Key Vault
-    // because it reads a plain DATABASE_URL today.
     authConfig: {
       activeDirectoryAuth: 'Enabled'
       passwordAuth: 'Enabled'
@@ -154,52 +184,29 @@ resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-0
   properties: { charset: 'UTF8', collation: 'en_US.utf8' }
 }
 
-resource postgresEntraAdmin 'Microsoft.DBforPostgreSQL/flexibleServers/administrators@2024-08-01' = if (!empty(postgresEntraAdminGroupObjectId)) {
-  parent: postgres
-  name: empty(postgresEntraAdminGroupObjectId) ? 'none' : postgresEntraAdminGroupObjectId
-  properties: {
-    principalType: 'Group'
-    principalName: postgresEntraAdminGroupName
-    tenantId: tenant().tenantId
+// The bot's identity is the server's Entra principal: it signs in as role `${identityName}` with an access token
+// (DATABASE_AUTH=entra) and owns the bot's schema. docs/deploy.md shows how to narrow it to a non-admin role.
+module postgresBotLogin 'modules/postgres-entra-login.bicep' = {
+  name: take('${namePrefix}-pg-bot-login-${suffix}', 64)
+  params: {
+    serverName: postgres.name
+    principalId: identity.properties.principalId
+    principalName: identity.name
+    principalType: 'ServicePrincipal'
   }
   // The server accepts one configuration change at a time.
   dependsOn: [database]
 }
 
-// ---- Secrets: Key Vault with RBAC only (no access policies); the bot may read exactly one secret. ----
-
-resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
-  name: keyVaultName
-  location: location
-  tags: tags
-  properties: {
-    tenantId: tenant().tenantId
-    sku: { family: 'A', name: 'standard' }
-    enableRbacAuthorization: true
-    enableSoftDelete: true
-    softDeleteRetentionInDays: 90
-    enablePurgeProtection: true
+module postgresEntraAdmin 'modules/postgres-entra-login.bicep' = if (!empty(postgresEntraAdminGroupObjectId)) {
+  name: take('${namePrefix}-pg-admin-group-${suffix}', 64)
+  params: {
+    serverName: postgres.name
+    principalId: postgresEntraAdminGroupObjectId
+    principalName: postgresEntraAdminGroupName
+    principalType: 'Group'
   }
-}
-
-resource databaseUrl 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: keyVault
-  name: 'database-url'
-  properties: {
-    contentType: 'postgres connection string'
-    value: 'postgres://${postgresAdminLogin}:${uriComponent(postgresAdminPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/${databaseName}?sslmode=require'
-  }
-}
-
-// Scoped to the secret, not the vault: secrets added later stay out of the bot's reach.
-resource databaseUrlReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(databaseUrl.id, identity.id, keyVaultSecretsUserRoleId)
-  scope: databaseUrl
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRoleId)
-    principalId: identity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
+  dependsOn: [postgresBotLogin]
 }
 
 // ---- The bot's web app. ----
@@ -226,10 +233,10 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     clientAffinityEnabled: false
-    keyVaultReferenceIdentity: identity.id
     virtualNetworkSubnetId: '${vnet.id}/subnets/app'
     vnetRouteAllEnabled: true
     siteConfig: {
+      // Node 22 LTS (Node 20 is out of support).
       linuxFxVersion: 'NODE|22-lts'
       // The poller, outbox sender and digest scheduler run in-process: the app must never idle out.
       alwaysOn: true
@@ -246,17 +253,22 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'BOT_TENANT_ID', value: tenant().tenantId }
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'AZURE_TENANT_ID', value: tenant().tenantId }
-        { name: 'AZURE_SUBSCRIPTION_IDS', value: join(monitoredSubscriptionIds, ',') }
-        { name: 'LOG_ANALYTICS_WORKSPACE_ID', value: workspace.properties.customerId }
+        { name: 'AZURE_SUBSCRIPTION_IDS', value: join(subscriptionIds, ',') }
+        { name: 'LOG_ANALYTICS_WORKSPACE_ID', value: defenderWorkspace.properties.customerId }
         { name: 'LOG_ANALYTICS_WORKSPACE_RESOURCE_ID', value: logAnalyticsWorkspaceResourceId }
+        { name: 'WRITEBACK', value: writeBack }
         { name: 'STORE', value: 'postgres' }
-        { name: 'DATABASE_URL', value: '@Microsoft.KeyVault(SecretUri=${databaseUrl.properties.secretUri})' }
+        { name: 'DATABASE_AUTH', value: 'entra' }
+        // No password: the role is the identity's name, the password an Entra token fetched at each sign-in.
+        { name: 'DATABASE_URL', value: 'postgres://${identity.name}@${postgres.properties.fullyQualifiedDomainName}:5432/${databaseName}?sslmode=require' }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
+        { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
         // Oryx installs dependencies on Linux/Node 22 (better-sqlite3 is native) and runs `npm run build`.
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
       ]
     }
   }
-  dependsOn: [databaseUrlReader, database]
+  dependsOn: [postgresBotLogin]
 }
 
 // Deployments authenticate with Entra ID, never with FTP/SCM basic credentials.
@@ -302,16 +314,52 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   }
 }
 
-// ---- Least-privilege access to the Defender data (and, only when enabled, write-back). ----
+// ---- Diagnostic settings: platform logs of the app, the database and the bot into the telemetry workspace. ----
+
+resource appDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-telemetry'
+  scope: app
+  properties: {
+    workspaceId: telemetry.id
+    logs: [
+      { category: 'AppServiceConsoleLogs', enabled: true } // the bot's pino JSON lines (stdout)
+      { category: 'AppServiceHTTPLogs', enabled: true }
+      { category: 'AppServicePlatformLogs', enabled: true }
+    ]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
+  }
+}
+
+resource postgresDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-telemetry'
+  scope: postgres
+  properties: {
+    workspaceId: telemetry.id
+    logs: [{ category: 'PostgreSQLLogs', enabled: true }]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
+  }
+}
+
+resource botDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-telemetry'
+  scope: bot
+  properties: {
+    workspaceId: telemetry.id
+    logs: [{ category: 'BotRequest', enabled: true }]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
+  }
+}
+
+// ---- Least-privilege access to the Defender data (and, only with write-back on, the custom write-back role). ----
 
 // Role assignments on a subscription must be deployed at subscription scope: one module per subscription.
-module subscriptionRoles 'modules/subscription-roles.bicep' = [for subscriptionId in monitoredSubscriptionIds: {
+module subscriptionRoles 'modules/subscription-roles.bicep' = [for subscriptionId in subscriptionIds: {
   name: take('${namePrefix}-roles-${subscriptionId}', 64)
   scope: subscription(subscriptionId)
   params: {
     principalId: identity.properties.principalId
     grantInventoryReader: grantInventoryReader
-    enableWriteBack: enableWriteBack
+    writeBack: writeBack == 'on'
   }
 }]
 
@@ -324,12 +372,13 @@ module workspaceRole 'modules/workspace-role.bicep' = {
   }
 }
 
-output appName string = app.name
-output appHostName string = app.properties.defaultHostName
-output messagingEndpoint string = 'https://${app.properties.defaultHostName}/api/messages'
-@description('Client id of the identity: BOT_ID for the Teams app package (appPackage/manifest.json).')
-output botId string = identity.properties.clientId
-output botResourceName string = bot.name
-output identityResourceId string = identity.id
-output keyVaultName string = keyVault.name
-output postgresHost string = postgres.properties.fullyQualifiedDomainName
+// Written to env/.env.<env> by the toolkit's arm/deploy (BOT_ID fills ${{BOT_ID}} in appPackage/manifest.json).
+output BOT_ID string = identity.properties.clientId
+output BOT_DOMAIN string = app.properties.defaultHostName
+output BOT_IDENTITY_PRINCIPAL_ID string = identity.properties.principalId
+output BOT_IDENTITY_NAME string = identity.name
+output AZURE_APP_SERVICE_RESOURCE_ID string = app.id
+output APP_SERVICE_NAME string = app.name
+output BOT_MESSAGING_ENDPOINT string = 'https://${app.properties.defaultHostName}/api/messages'
+output POSTGRES_HOST string = postgres.properties.fullyQualifiedDomainName
+output APPLICATIONINSIGHTS_RESOURCE_ID string = appInsights.id

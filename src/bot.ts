@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
-import { loadPolicy, StaticRoleDirectory, StaticUserDirectory } from './config/policy';
+import { loadPolicy, PolicyRoleDirectory, StaticUserDirectory } from './config/policy';
 import { createAnswerService } from './answers/create';
 import { createAnchorStore } from './data/anchors';
 import { createAzureMode, type AzureModeOptions } from './data/azure-mode';
+import { createAzureCredential } from './data/azure/credential';
 import { createEmbeddedMode } from './data/embedded-mode';
 import type { DataMode } from './data/mode';
 import { createDigest, type Digest } from './digest';
@@ -58,11 +59,14 @@ function createDataMode(config: Config, clock: Clock, options: StartOptions): Da
 export async function startBot(config: Config, clock: Clock = systemClock, options: StartOptions = {}): Promise<RunningBot> {
   setLogLevel(config.logLevel);
   const policy = loadPolicy(config.policyFile);
-  const roles = new StaticRoleDirectory(policy);
-  const users = new StaticUserDirectory(policy.users);
   const notifySettings = notifySettingsFrom(config.notify);
   const mode = createDataMode(config, clock, options);
-  const db = await openDatabase(config.store);
+  const people = mode.people(new StaticUserDirectory(policy.users));
+  const roles = new PolicyRoleDirectory(policy, people.groups);
+  if (roles.namesGroups && !people.groups) log().warn('the policy names Entra groups, which only Azure mode resolves (Microsoft Graph): here those roles go to the listed users only');
+  const users = people.users;
+  // DATABASE_AUTH=entra: the bot signs in to PostgreSQL as its managed identity (the Azure credential).
+  const db = await openDatabase(config.store, config.store.kind === 'postgres' && config.store.entra ? { credential: options.azure?.credential ?? createAzureCredential({ clientId: config.azure.clientId }) } : {});
   const conversations = new ConversationStore(db);
   const adapter = createAdapter(config.bot);
   const poster = new ProactivePoster(adapter, config.bot?.appId ?? '');
@@ -96,6 +100,8 @@ export async function startBot(config: Config, clock: Clock = systemClock, optio
     roles,
     clock,
     actions: mode.defenderActions,
+    targets: mode.writeTargets,
+    writeback: config.writeback,
     users,
     notifier: new TeamsTriageNotifier({
       poster: () => poster,

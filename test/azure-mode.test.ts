@@ -1,21 +1,19 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBot, type RunningBot } from '../src/bot';
+import type { RunningBot } from '../src/bot';
 import { ConfigError, parseConfig } from '../src/config';
 import { AzureDataSource, ObservedRunner } from '../src/data/azure/health';
 import { InventoryNames } from '../src/data/azure/inventory';
-import { DataUnavailableError, systemClock, type QueryResult, type QueryRunner } from '../src/domain/ports';
+import { DataUnavailableError, type QueryResult, type QueryRunner } from '../src/domain/ports';
 import { loadCatalog } from '../src/queries';
 import { setLogLevel } from '../src/log';
 import { activity, install, message } from './support/activities';
+import { startAzureBot } from './support/azure-bot';
 import { ATTACK_PATH_TITLE, AzureServicesStub, FABRIKAM, alertRow } from './support/azure-services-stub';
 import { seedBotConnectorToken } from './support/bot-token';
 import { cardsOf, ConnectorStub } from './support/connector-stub';
 import { postActivity } from './support/bot';
 import { JwtIssuer } from './support/jwt-issuer';
-import { fakeCredential, fastRetries } from './data/azure/fixtures';
 
 const APP_ID = '3c1d2e4f-0000-4000-8000-00000000b0d1';
 const ROOT = join(__dirname, '..');
@@ -40,29 +38,8 @@ describe('MODE=azure (bot against Log Analytics / Resource Graph stubs)', functi
   const bots: RunningBot[] = [];
 
   const start = async (vars: Record<string, string> = {}): Promise<RunningBot> => {
-    const config = parseConfig(
-      {
-        MODE: 'azure',
-        PORT: '0',
-        BIND_HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'azure-mode-')), 'bot.sqlite'),
-        BOT_ID: APP_ID,
-        BOT_PASSWORD: 'not-a-real-secret',
-        BOT_OPENID_METADATA_URL: issuer.metadataUrl,
-        AZURE_SUBSCRIPTION_IDS: FABRIKAM.subscriptionId,
-        LOG_ANALYTICS_WORKSPACE_ID: FABRIKAM.workspaceId,
-        AZURE_LOGS_ENDPOINT: `${azure.url}/v1`,
-        AZURE_RESOURCE_MANAGER_ENDPOINT: azure.url,
-        NOTIFY_POLL_SECONDS: '3600',
-        NOTIFY_OWNER_DMS: 'false',
-        ...vars,
-      },
-      ROOT,
-    );
-    const bot = await startBot(config, systemClock, {
-      azure: { credential: fakeCredential, clientOptions: { retryOptions: fastRetries, tlsOptions: { ca: azure.ca } }, timeoutMs: 2000 },
-    });
+    // Write-back is off by default in Azure; these tests exercise it (WRITEBACK=off has its own test).
+    const bot = await startAzureBot(azure, issuer, APP_ID, { WRITEBACK: 'on', ...vars });
     bots.push(bot);
     return bot;
   };

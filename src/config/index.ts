@@ -11,7 +11,15 @@ export interface Config {
   logLevel: RawConfig['LOG_LEVEL'];
   /** Present only when a Bot Framework app id is configured; then incoming JWTs are validated. */
   bot?: { appId: string; password?: string; tenantId?: string; type: RawConfig['BOT_TYPE']; openIdMetadataUrl?: string };
-  store: { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+  /** PostgreSQL with `entra`: the password is an Entra access token for `entra.scope`, fetched with the bot's identity. */
+  store: { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; entra?: { scope: string } };
+  /**
+   * Decisions are written back to Defender only when on (WRITEBACK); off, they stay in the decision register and
+   * cards say "recorded in Teams only". Default: on in embedded mode (the simulated tenant), off in Azure mode.
+   */
+  writeback: boolean;
+  /** Microsoft Graph (Azure mode): policy roles naming Entra groups and the reassign people search. */
+  graph: { endpoint: string };
   simulation: { seed: number; trickleSeconds: number };
   zoneTag: string;
   /** Path of the governance policy file (roles, zone SLA overrides); see docs/policy.md. */
@@ -94,7 +102,13 @@ export function parseConfig(vars: Record<string, string | undefined>, rootDir = 
     server: { port: c.PORT, host: c.BIND_HOST ?? (bot ? '0.0.0.0' : '127.0.0.1') },
     logLevel: c.LOG_LEVEL,
     bot,
-    store: c.STORE === 'postgres' ? { kind: 'postgres', url: c.DATABASE_URL! } : { kind: 'sqlite', path: c.SQLITE_PATH },
+    store:
+      c.STORE === 'postgres'
+        ? { kind: 'postgres', url: c.DATABASE_URL!, ...(c.DATABASE_AUTH === 'entra' ? { entra: { scope: c.DATABASE_TOKEN_SCOPE } } : {}) }
+        : { kind: 'sqlite', path: c.SQLITE_PATH },
+    // Azure: nothing is written to a real tenant until someone turns it on (after `doctor` checked the roles).
+    writeback: (c.WRITEBACK ?? (c.MODE === 'embedded' ? 'on' : 'off')) === 'on',
+    graph: { endpoint: (c.MICROSOFT_GRAPH_ENDPOINT ?? 'https://graph.microsoft.com').replace(/\/+$/, '') },
     simulation: { seed: c.SIM_SEED, trickleSeconds: c.SIM_TRICKLE_SECONDS },
     zoneTag: c.ZONE_TAG,
     policyFile: resolve(rootDir, c.POLICY_FILE ?? join('env', `policy.${vars.APP_ENV ?? 'local'}.json`)),

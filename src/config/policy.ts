@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { CONFIGURED_ROLES, type Actor, type ConfiguredRole, type RoleDirectory } from '../domain/roles';
+import { CONFIGURED_ROLES, type Actor, type ConfiguredRole, type GroupMembers, type RoleDirectory } from '../domain/roles';
 import type { DirectoryUser, UserDirectory } from '../domain/triage/ports';
 import { DEFAULT_ZONE_POLICIES, zonePolicySchema, type Zone, type ZonePolicy } from '../domain/zones';
 
@@ -71,17 +71,48 @@ export function loadPolicy(path: string): Policy {
   return parsePolicy(json, path);
 }
 
-/** Roles from user ids in the policy. Group membership needs Microsoft Graph and comes with the Azure adapters. */
-export class StaticRoleDirectory implements RoleDirectory {
-  constructor(private readonly policy: Policy) {}
+/**
+ * Roles from the policy: a user holds a role when listed by object id, or when a member (nested groups included)
+ * of a group the role names. Groups need a `GroupMembers` source (Microsoft Graph in Azure mode); without one, or
+ * while it fails, a group grants nothing (fail closed).
+ */
+export class PolicyRoleDirectory implements RoleDirectory {
+  constructor(
+    private readonly policy: Policy,
+    private readonly groups?: GroupMembers,
+  ) {}
 
   async rolesOf(actor: Actor): Promise<ReadonlySet<ConfiguredRole>> {
     const id = actor.aadObjectId.toLowerCase();
-    return new Set(CONFIGURED_ROLES.filter((r) => this.policy.roles[r].users.some((u) => u.toLowerCase() === id)));
+    const held = new Set<ConfiguredRole>();
+    for (const role of CONFIGURED_ROLES) {
+      const { users, groups } = this.policy.roles[role];
+      if (users.some((u) => u.toLowerCase() === id) || (await this.inAnyGroup(id, groups))) held.add(role);
+    }
+    return held;
   }
 
+  /** Whether the policy names groups that only a directory can resolve. */
+  get namesGroups(): boolean {
+    return CONFIGURED_ROLES.some((r) => this.policy.roles[r].groups.length > 0);
+  }
+
+  private async inAnyGroup(id: string, groups: readonly string[]): Promise<boolean> {
+    for (const g of groups) if ((await this.membersOfGroup(g))?.has(id)) return true;
+    return false;
+  }
+
+  /** Everyone holding a role: the users it lists and the members of its groups that can be read (fail closed). */
   async membersOf(role: ConfiguredRole): Promise<readonly string[]> {
-    return this.policy.roles[role].users;
+    const { users, groups } = this.policy.roles[role];
+    const ids = new Set(users.map((u) => u.toLowerCase()));
+    for (const g of groups) for (const id of (await this.membersOfGroup(g)) ?? []) ids.add(id);
+    return [...ids];
+  }
+
+  /** A group's members, or undefined without a directory or while it fails (the source logs the failure). */
+  private async membersOfGroup(groupId: string): Promise<ReadonlySet<string> | undefined> {
+    return this.groups?.memberIds(groupId).catch(() => undefined);
   }
 }
 
@@ -100,4 +131,16 @@ export class StaticUserDirectory implements UserDirectory {
   async list(): Promise<DirectoryUser[]> {
     return [...this.users];
   }
+
+  async search(text: string, top: number): Promise<DirectoryUser[]> {
+    return this.users.filter((u) => matchesPerson(u, text)).slice(0, top);
+  }
+}
+
+/** Typeahead match: the name, any word of it, or the UPN starts with the text (case-insensitive). */
+export function matchesPerson(u: DirectoryUser, text: string): boolean {
+  const q = text.trim().toLowerCase();
+  if (!q) return true;
+  const name = u.name.toLowerCase();
+  return name.startsWith(q) || name.split(/\s+/).some((w) => w.startsWith(q)) || u.upn.toLowerCase().startsWith(q);
 }

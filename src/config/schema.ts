@@ -62,6 +62,10 @@ export const configSchema = z
     AZURE_OPENAI_ENDPOINT: optionalText,
     AZURE_OPENAI_DEPLOYMENT: optionalText,
     AZURE_OPENAI_API_KEY: optionalText,
+    WRITEBACK: z.enum(['on', 'off']).optional(),
+    DATABASE_AUTH: z.enum(['password', 'entra']).default('password'),
+    DATABASE_TOKEN_SCOPE: z.string().trim().url('must be a URL (https://…/.default)').default('https://ossrdbms-aad.database.windows.net/.default'),
+    MICROSOFT_GRAPH_ENDPOINT: optionalText,
     REGISTER_ANCHOR_FILE: optionalText,
     REGISTER_ANCHOR_BLOB_URL: optionalText,
     REGISTER_ANCHOR_MINUTES: z.coerce.number().min(0).default(60),
@@ -122,6 +126,10 @@ export const configSchema = z
     if (c.AZURE_OPENAI_ENDPOINT && !/^https:\/\/[^\s/]+/i.test(c.AZURE_OPENAI_ENDPOINT)) {
       ctx.addIssue({ code: 'custom', path: ['AZURE_OPENAI_ENDPOINT'], message: 'must be the https:// endpoint of the Azure OpenAI resource (Keys and Endpoint)' });
     }
+    if (c.DATABASE_AUTH === 'entra') checkEntraDatabase(c, ctx);
+    if (c.MICROSOFT_GRAPH_ENDPOINT && !/^https:\/\/[^\s/?#]+\/?$/i.test(c.MICROSOFT_GRAPH_ENDPOINT)) {
+      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_GRAPH_ENDPOINT'], message: 'must be an https:// origin without a path (e.g. https://graph.microsoft.us)' });
+    }
     if (c.REGISTER_ANCHOR_BLOB_URL && !/^https:\/\/[^\s/?#]+\/[^\s?#]+$/i.test(c.REGISTER_ANCHOR_BLOB_URL)) {
       ctx.addIssue({ code: 'custom', path: ['REGISTER_ANCHOR_BLOB_URL'], message: 'must be the https:// URL of a Blob container without a SAS token (https://<account>.blob.core.windows.net/<container>); the bot signs in with its Azure identity' });
     }
@@ -131,3 +139,24 @@ export const configSchema = z
   });
 
 export type RawConfig = z.infer<typeof configSchema>;
+
+/**
+ * DATABASE_AUTH=entra: the bot signs in as its managed identity with an access token, so the URL names the
+ * database role (the identity's name) and must carry no password.
+ */
+function checkEntraDatabase(c: { STORE: string; DATABASE_URL?: string }, ctx: z.RefinementCtx): void {
+  if (c.STORE !== 'postgres') {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_AUTH'], message: 'can only be entra with STORE=postgres' });
+    return;
+  }
+  if (!c.DATABASE_URL) return; // reported above
+  let url: URL;
+  try {
+    url = new URL(c.DATABASE_URL);
+  } catch {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is not a URL (postgres://<identity-name>@host:5432/db)' });
+    return;
+  }
+  if (!url.username) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'must name the database role of the bot identity when DATABASE_AUTH=entra (postgres://<identity-name>@host:5432/db)' });
+  if (url.password) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'must not contain a password when DATABASE_AUTH=entra: the bot signs in with an Entra access token' });
+}

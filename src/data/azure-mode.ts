@@ -8,8 +8,12 @@ import { createAzureCredential } from './azure/credential';
 import { AzureDataSource, ObservedRunner } from './azure/health';
 import { InventoryNames } from './azure/inventory';
 import { createAzureQueryRunner } from './azure/runner';
-import { AzureDefenderActions } from './defender-actions/azure';
+import { AzureDefenderActions, AzureSecurityStandards } from './defender-actions/azure';
+import { ExemptionTargetResolver } from './defender-actions/exemption-targets';
 import type { DataMode } from './mode';
+import { GraphClient } from './graph/client';
+import { GraphGroupMembers } from './graph/groups';
+import { GraphUserDirectory } from './graph/users';
 
 /** What tests (and only tests) pass to Azure mode instead of the defaults; production passes nothing. */
 export interface AzureModeOptions {
@@ -42,13 +46,19 @@ export function createAzureMode(config: Config, clock: Clock, options: AzureMode
   // The inventory, answers, digest and feed all run through the observed runner, so /healthz sees their failures.
   const observed = new ObservedRunner(runner, clock);
   const inventory = new InventoryNames({ runner: observed, catalog: loadCatalog(), zoneTag: config.zoneTag, clock });
+  const actions = new AzureDefenderActions({ credential, endpoint: resourceManagerEndpoint, clientOptions: options.clientOptions });
   return {
     dataSource: new AzureDataSource({ runner: observed, inventory: () => inventory.state(), clock }),
     queryRunner: observed,
     findingFeed: new ArgFindingFeed(observed, config.zoneTag),
     // Stable across restarts, so a restart resumes from the stored watermarks instead of taking a new baseline.
     feedScope: `azure:${[...subscriptionIds].map((s) => s.toLowerCase()).sort().join(',')}`,
-    defenderActions: new AzureDefenderActions({ credential, endpoint: resourceManagerEndpoint, clientOptions: options.clientOptions }),
+    defenderActions: actions,
+    writeTargets: new ExemptionTargetResolver({ runner: observed, standards: new AzureSecurityStandards(actions.arm), clock }),
+    people: (known) => {
+      const graph = new GraphClient({ credential, endpoint: config.graph.endpoint, clientOptions: options.clientOptions });
+      return { users: new GraphUserDirectory(graph, known), groups: new GraphGroupMembers(graph, clock) };
+    },
     // The Teams tenant and the Defender tenant are the same directory.
     findingTenant: (teamsTenantId) => teamsTenantId,
     resourceNames: () => inventory.current(),

@@ -1,5 +1,6 @@
 import type { DefenderDataSource, QueryRunner } from '../domain/ports';
-import type { DefenderActions } from '../domain/triage/ports';
+import type { GroupMembers } from '../domain/roles';
+import type { DefenderActions, UserDirectory, WriteTargets } from '../domain/triage/ports';
 import type { FindingFeed } from '../notify/feed';
 
 /**
@@ -18,6 +19,13 @@ export interface DataMode {
   feedScope: string;
   /** Triage write-backs. */
   defenderActions: DefenderActions;
+  /** Where a recommendation's exemption is written (policy assignment or Defender standard). */
+  writeTargets: WriteTargets;
+  /**
+   * People and groups: `known` (the policy file's users) is the whole directory in embedded mode (the simulated
+   * one); Azure mode adds Microsoft Graph (people search and lookups, Entra groups named by policy roles).
+   */
+  people(known: UserDirectory): { users: UserDirectory; groups?: GroupMembers };
   /** The Defender tenant whose findings a Teams tenant sees. */
   findingTenant(teamsTenantId: string): string;
   /** Inventory resource names for the `resource` slot; a new array when the inventory changed. */

@@ -1,6 +1,6 @@
 /**
- * Roles a user can hold through configuration. "Owner" is not listed: it is a relation between a user and a
- * finding (the resource's owner tag or the claimant), decided per finding.
+ * Roles a user can hold through configuration. "Owner" and "assignee" are not listed: they are relations between
+ * a user and a finding (the resource's accountable owner; whoever claimed it), decided per finding.
  */
 export const CONFIGURED_ROLES = ['security_lead', 'soc_analyst', 'committee_member', 'admin'] as const;
 export type ConfiguredRole = (typeof CONFIGURED_ROLES)[number];
@@ -19,4 +19,9 @@ export interface RoleDirectory {
    * one but the requester could approve to the next group up).
    */
   membersOf(role: ConfiguredRole): Promise<readonly string[]>;
+}
+
+/** Who is in an Entra group, nested groups included (lowercase object ids); Microsoft Graph answers in Azure mode. */
+export interface GroupMembers {
+  memberIds(groupId: string): Promise<ReadonlySet<string>>;
 }

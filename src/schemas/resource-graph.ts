@@ -20,5 +20,5 @@ export const resources = defineTable('resources', 'resourcegraph', ARG_COLUMNS);
  */
 export const securityresources = defineTable('securityresources', 'resourcegraph', ARG_COLUMNS);
 
-/** Azure Policy records; the simulator holds `microsoft.authorization/policyexemptions`. */
+/** Azure Policy records; the simulator holds `microsoft.authorization/policyexemptions` and `microsoft.policyinsights/policystates`. */
 export const policyresources = defineTable('policyresources', 'resourcegraph', ARG_COLUMNS);

@@ -1,9 +1,9 @@
 import { DEFAULT_ZONE_POLICIES } from '../domain/zones';
 import { policyresources, securityresources } from '../schemas';
-import { OWNERS, TENANT_ID } from './constants';
+import { OWNERS } from './constants';
 import type { Assessment } from './recommendations';
 import type { Rng } from './rng';
-import { DAY, HOUR, iso, makeRow, type Row } from './rows';
+import { DAY, HOUR, iso, resourceRecord, type Row } from './rows';
 
 export interface Exemption {
   name: string;
@@ -72,16 +72,10 @@ export function applyExemptions(now: Date, assessments: Assessment[]): Exemption
 export function exemptionRows(exemptions: readonly Exemption[]): Row[] {
   return exemptions.map((e) => {
     const r = e.assessment.profile.resource;
-    return makeRow(policyresources, {
+    return resourceRecord(policyresources, r, {
       id: `${r.id}/providers/Microsoft.Authorization/policyExemptions/${e.name}`,
       name: e.name,
       type: 'microsoft.authorization/policyexemptions',
-      tenantId: TENANT_ID,
-      kind: '',
-      location: '',
-      resourceGroup: r.resourceGroup.toLowerCase(),
-      subscriptionId: r.subscriptionId,
-      managedBy: '',
       properties: {
         policyAssignmentId: `/subscriptions/${r.subscriptionId}/providers/Microsoft.Authorization/policyAssignments/SecurityCenterBuiltIn`,
         policyDefinitionReferenceIds: [e.assessment.def.key],
@@ -118,16 +112,10 @@ export function governanceRows(rng: Rng, now: Date, assessments: readonly Assess
     const key = rng.guid();
     const ticket = 40000 + rng.int(0, 9999);
     rows.push(
-      makeRow(securityresources, {
+      resourceRecord(securityresources, r, {
         id: `${a.id}/governanceAssignments/${key}`,
         name: key,
         type: 'microsoft.security/assessments/governanceassignments',
-        tenantId: TENANT_ID,
-        kind: '',
-        location: '',
-        resourceGroup: r.resourceGroup.toLowerCase(),
-        subscriptionId: r.subscriptionId,
-        managedBy: '',
         properties: {
           owner: r.owner,
           remediationDueDate: iso(due),

@@ -5,3 +5,5 @@ export { DEFAULT_NOW, DEFAULT_SEED, SUBSCRIPTIONS, TENANT_ID, WORKSPACE } from '
 export { ALERT_DEFINITIONS } from './alert-catalog';
 export { RECOMMENDATIONS } from './recommendation-catalog';
 export { ATTACKER_IPS, LARGE_RESPONSE_CALLERS, SPIKE_CALLER } from './network';
+export { MCSB_ASSIGNMENT_ID, mcsbReferenceId, securityStandards } from './policy';
+export { policyDefinitionId } from './recommendations';

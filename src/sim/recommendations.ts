@@ -1,9 +1,8 @@
 import { SecurityRecommendation, securityresources } from '../schemas';
-import { TENANT_ID } from './constants';
 import { RECOMMENDATIONS, type RecommendationDefinition } from './recommendation-catalog';
 import type { ResourceProfile } from './resources';
 import { Rng, stableGuid } from './rng';
-import { DAY, HOUR, iso, makeRow, type Row } from './rows';
+import { DAY, HOUR, iso, makeRow, resourceRecord, type Row } from './rows';
 
 export type AssessmentCode = 'Healthy' | 'Unhealthy' | 'NotApplicable';
 
@@ -91,7 +90,8 @@ function resourceDetails(p: ResourceProfile): Record<string, unknown> {
 }
 
 export const portalLink = (key: string): string => `https://portal.azure.com/#blade/Microsoft_Azure_Security/RecommendationsBlade/assessmentKey/${key}`;
-const policyDefinitionId = (def: RecommendationDefinition): string => `/providers/Microsoft.Authorization/policyDefinitions/${stableGuid(`policy:${def.displayName}`)}`;
+/** The Azure Policy definition behind a simulated recommendation (its assessment metadata's policyDefinitionId). */
+export const policyDefinitionId = (def: Pick<RecommendationDefinition, 'displayName'>): string => `/providers/Microsoft.Authorization/policyDefinitions/${stableGuid(`policy:${def.displayName}`)}`;
 
 export function assessmentProperties(a: Assessment): Record<string, unknown> {
   const d = a.def;
@@ -127,18 +127,7 @@ export function assessmentProperties(a: Assessment): Record<string, unknown> {
 export function assessmentRows(assessments: readonly Assessment[]): Row[] {
   return assessments.map((a) => {
     const r = a.profile.resource;
-    return makeRow(securityresources, {
-      id: a.id,
-      name: a.def.key,
-      type: 'microsoft.security/assessments',
-      tenantId: TENANT_ID,
-      kind: '',
-      location: '',
-      resourceGroup: r.resourceGroup.toLowerCase(),
-      subscriptionId: r.subscriptionId,
-      managedBy: '',
-      properties: assessmentProperties(a),
-    });
+    return resourceRecord(securityresources, r, { id: a.id, name: a.def.key, type: 'microsoft.security/assessments', properties: assessmentProperties(a) });
   });
 }
 

@@ -1,4 +1,5 @@
 import type { TableSchema } from '../schemas';
+import { TENANT_ID } from './constants';
 
 /** One row: keyed by column name, values as in docs/conventions.md (datetime → Date, dynamic → JSON value, missing → null). */
 export type Row = Record<string, unknown>;
@@ -21,3 +22,11 @@ export const iso = (d: Date): string => d.toISOString();
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
+
+/**
+ * A Resource Graph record about one simulated resource (an assessment, exemption, policy state, governance
+ * assignment): the standard ARG columns filled as ARG fills them for such extension records.
+ */
+export function resourceRecord(schema: TableSchema, resource: { subscriptionId: string; resourceGroup: string }, record: { id: string; name: string; type: string; properties: Row }): Row {
+  return makeRow(schema, { ...record, tenantId: TENANT_ID, kind: '', location: '', resourceGroup: resource.resourceGroup.toLowerCase(), subscriptionId: resource.subscriptionId, managedBy: '' });
+}

@@ -7,6 +7,7 @@ import { DEFAULT_NOW, DEFAULT_SEED, SUBSCRIPTIONS } from './constants';
 import { DEFAULT_DIAGNOSTICS_ROWS, generateDiagnostics } from './diagnostics';
 import { applyExemptions, exemptionRows, governanceRows } from './governance';
 import { assessmentRows, evaluateAssessments, recommendationRows } from './recommendations';
+import { policyStateRows } from './policy';
 import { buildResources, resourceRows, type SimResource } from './resources';
 import { hash32, Rng } from './rng';
 import type { Row } from './rows';
@@ -59,6 +60,7 @@ export function createSimulatedTenant(options: SimulatedTenantOptions = {}): Sim
   put('securityresources', attackPathRows(profiles, assessments));
   put('securityresources', governanceRows(root.fork('governance'), now, assessments));
   put('policyresources', exemptionRows(exemptions));
+  put('policyresources', policyStateRows(assessments));
   put('resources', resourceRows(profiles));
   put('SecurityRecommendation', recommendationRows(root.fork('recommendations'), now, assessments));
   put('SecureScores', secureScoreRows(root.fork('scores'), now, assessments));

@@ -36,7 +36,8 @@ export interface WritebackJobsTable {
   finding_key: string;
   register_seq: number;
   payload_json: string;
-  status: 'pending' | 'done' | 'failed';
+  /** teams_only / refused: never sent (WRITEBACK=off, or no target in Azure); see WritebackQueue.recordNotSent. */
+  status: 'pending' | 'done' | 'failed' | 'teams_only' | 'refused';
   attempts: number;
   next_attempt_at: string;
   last_error: string | null;

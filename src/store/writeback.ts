@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DefenderWrite } from '../domain/triage/ports';
+import type { WriteBackEffect } from '../domain/triage/types';
 import type { Db } from './database';
 import type { Executor } from './executor';
 
@@ -13,7 +14,18 @@ export interface WritebackJob {
 }
 
 /** How a finding's write-backs stand, for its card. */
-export type SyncStatus = 'none' | 'syncing' | 'retrying' | 'synced' | 'failed';
+export type SyncStatus = 'none' | 'syncing' | 'retrying' | 'synced' | 'failed' | 'teams_only' | 'refused';
+
+/**
+ * A decision's effect that was never sent: `teams_only` when write-back is off (WRITEBACK=off), `refused` when it
+ * cannot be written back (no target in Azure). Kept as a job row so the card and `list` show it.
+ */
+export interface NotSent {
+  type: 'not_sent';
+  effect: WriteBackEffect['type'];
+  reason: string;
+}
+export type StoredWrite = DefenderWrite | NotSent;
 
 /** The durable write-back queue: jobs are inserted in the decision's transaction and drained by the worker. */
 export class WritebackQueue {
@@ -27,6 +39,21 @@ export class WritebackQueue {
       .values({ id, tenant_id: job.tenantId, finding_key: job.findingKey, register_seq: job.registerSeq, payload_json: JSON.stringify(job.write), status: 'pending', attempts: 0, next_attempt_at: at, last_error: null, created_at: at, updated_at: at })
       .execute();
     return id;
+  }
+
+  /** Records an effect that is not sent to Defender, with why; the worker never picks these rows up. */
+  async recordNotSent(tx: Executor, job: { tenantId: string; findingKey: string; registerSeq: number; effect: WriteBackEffect['type'] }, status: 'teams_only' | 'refused', reason: string, now: Date): Promise<void> {
+    const at = now.toISOString();
+    const payload: NotSent = { type: 'not_sent', effect: job.effect, reason };
+    await tx
+      .insertInto('writeback_jobs')
+      .values({ id: randomUUID(), tenant_id: job.tenantId, finding_key: job.findingKey, register_seq: job.registerSeq, payload_json: JSON.stringify(payload), status, attempts: 0, next_attempt_at: at, last_error: reason.slice(0, 2000), created_at: at, updated_at: at })
+      .execute();
+  }
+
+  /** Settles a queued job without sending it (write-back was turned off before it went out). */
+  async settleUnsent(id: string, reason: string, now: Date): Promise<void> {
+    await this.db.updateTable('writeback_jobs').set({ status: 'teams_only', last_error: reason, updated_at: now.toISOString() }).where('id', '=', id).where('status', '=', 'pending').execute();
   }
 
   /** Pending jobs due now, oldest decision first (a finding's writes apply in decision order). */
@@ -75,20 +102,26 @@ export class WritebackQueue {
       .execute();
   }
 
-  /** The card's sync line: the newest decision's jobs decide it. */
+  /** The card's sync line: anything still pending, else how the newest decision's jobs ended. */
   async status(tenantId: string, findingKey: string, tx: Executor = this.db): Promise<{ status: SyncStatus; error?: string }> {
     const rows = await tx.selectFrom('writeback_jobs').select(['status', 'attempts', 'last_error', 'register_seq']).where('tenant_id', '=', tenantId).where('finding_key', '=', findingKey).execute();
     if (rows.length === 0) return { status: 'none' };
-    const failed = rows.find((r) => r.status === 'failed');
-    if (failed) return { status: 'failed', error: failed.last_error ?? undefined };
     const pending = rows.filter((r) => r.status === 'pending');
-    if (pending.length === 0) return { status: 'synced' };
-    const retrying = pending.find((r) => Number(r.attempts) > 0);
-    return retrying ? { status: 'retrying', error: retrying.last_error ?? undefined } : { status: 'syncing' };
+    if (pending.length > 0) {
+      const retrying = pending.find((r) => Number(r.attempts) > 0);
+      return retrying ? { status: 'retrying', error: retrying.last_error ?? undefined } : { status: 'syncing' };
+    }
+    const newest = Math.max(...rows.map((r) => Number(r.register_seq)));
+    const latest = rows.filter((r) => Number(r.register_seq) === newest);
+    for (const status of ['failed', 'refused', 'teams_only'] as const) {
+      const row = latest.find((r) => r.status === status);
+      if (row) return { status, error: row.last_error ?? undefined };
+    }
+    return { status: 'synced' };
   }
 
-  async list(tenantId: string, findingKey: string): Promise<{ write: DefenderWrite; status: string; attempts: number; lastError: string | null }[]> {
+  async list(tenantId: string, findingKey: string): Promise<{ write: StoredWrite; status: string; attempts: number; lastError: string | null }[]> {
     const rows = await this.db.selectFrom('writeback_jobs').selectAll().where('tenant_id', '=', tenantId).where('finding_key', '=', findingKey).orderBy('register_seq').execute();
-    return rows.map((r) => ({ write: JSON.parse(r.payload_json) as DefenderWrite, status: r.status, attempts: Number(r.attempts), lastError: r.last_error }));
+    return rows.map((r) => ({ write: JSON.parse(r.payload_json) as StoredWrite, status: r.status, attempts: Number(r.attempts), lastError: r.last_error }));
   }
 }

@@ -5,6 +5,7 @@ import * as deliveryStatus from './listeners/delivery-status';
 import * as digest from './listeners/digest';
 import * as help from './listeners/help';
 import * as install from './listeners/install';
+import * as peopleSearch from './listeners/people-search';
 import * as question from './listeners/question';
 import * as refresh from './listeners/refresh';
 import * as subscriptions from './listeners/subscriptions';
@@ -26,6 +27,7 @@ export function createTeamsApp(adapter: TeamsAdapter, botAppId: string | undefin
   deliveryStatus.register(app, deps);
   refresh.register(app, deps);
   triage.register(app, deps);
+  peopleSearch.register(app, deps);
   question.register(app, deps);
   app.error(async (context, error) => {
     log().error({ err: error, activityType: context.activity.type }, 'turn failed');

@@ -1,7 +1,7 @@
 import type { Policy } from '../config/policy';
 import type { Clock, FindingCards } from '../domain/ports';
 import type { RoleDirectory } from '../domain/roles';
-import type { AnchorStore, DefenderActions, UserDirectory } from '../domain/triage/ports';
+import type { AnchorStore, DefenderActions, UserDirectory, WriteTargets } from '../domain/triage/ports';
 import type { TriagePolicy } from '../domain/triage/types';
 import type { Db } from '../store/database';
 import { FindingStore } from '../store/findings';
@@ -21,6 +21,10 @@ export interface TriageOptions {
   roles: RoleDirectory;
   clock: Clock;
   actions: DefenderActions;
+  /** Where recommendations' exemptions go (the mode's Resource Graph / standards lookups). */
+  targets: WriteTargets;
+  /** WRITEBACK: false records decisions in Teams only and sends nothing to Defender. */
+  writeback: boolean;
   notifier: TriageNotifier;
   cards?: FindingCards;
   findingTenant: (teamsTenantId: string) => string;
@@ -47,8 +51,7 @@ export function createTriage(o: TriageOptions) {
   const register = new DecisionRegister(o.db);
   const queue = new WritebackQueue(o.db);
   const users = o.users;
-  const worker = new WritebackWorker({ queue, actions: o.actions, clock: o.clock, cards: o.cards, retryDelayMs: o.retryDelayMs });
-  const service = new TriageService({
+  const service: TriageService = new TriageService({
     db: o.db,
     findings,
     states,
@@ -63,6 +66,17 @@ export function createTriage(o: TriageOptions) {
     cards: o.cards,
     kick: () => worker.kick(),
     findingTenant: o.findingTenant,
+    targets: o.targets,
+    writeback: o.writeback,
+  });
+  const worker = new WritebackWorker({
+    queue,
+    actions: o.actions,
+    enabled: o.writeback,
+    clock: o.clock,
+    cards: o.cards,
+    retryDelayMs: o.retryDelayMs,
+    onGaveUp: (job, error) => service.recordWriteBackFailure(job, error),
   });
   const reminders = new ReminderJob({ db: o.db, findings, states, register, policy, clock: o.clock, notifier: o.notifier, cards: o.cards });
   const anchoring = new RegisterAnchoring({ register, store: o.anchors, clock: o.clock });
@@ -76,6 +90,8 @@ export function createTriage(o: TriageOptions) {
     users,
     states,
     findings,
+    /** The store the queue and register live in (tests queue jobs directly). */
+    db: o.db,
     start() {
       worker.start();
       reminders.start(o.reminderIntervalMs ?? 15 * 60_000);

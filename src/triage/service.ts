@@ -3,8 +3,8 @@ import type { Finding } from '../domain/finding';
 import type { FindingCards, Clock } from '../domain/ports';
 import type { Actor, RoleDirectory } from '../domain/roles';
 import { decide, isTriageVerb, ownerId } from '../domain/triage/decide';
-import type { UserDirectory } from '../domain/triage/ports';
 import { APPROVER_ROLE, type ApproverPool } from '../domain/triage/approval';
+import type { ExemptionTarget, Resolved, UserDirectory, WriteTargets } from '../domain/triage/ports';
 import type { Decision, PersonRef, TriagePolicy, TriageState } from '../domain/triage/types';
 import { STATUS_LABELS } from '../domain/triage/rules';
 import { wellFormed } from '../domain/text';
@@ -14,10 +14,11 @@ import type { FindingStore } from '../store/findings';
 import type { ProcessedActivities } from '../store/processed-activities';
 import type { DecisionRegister } from '../store/register';
 import type { TriageStateStore } from '../store/triage';
-import type { WritebackQueue } from '../store/writeback';
+import type { Executor } from '../store/executor';
+import type { WritebackJob, WritebackQueue } from '../store/writeback';
 import { triageFacts } from './accountable';
 import type { TriageNotifier } from './notifier';
-import { writesFor } from './targets';
+import { needsExemptionTargets, planWrites, recommendationRef } from './targets';
 import { triageView } from './view';
 
 export interface TriageDeps {
@@ -38,6 +39,10 @@ export interface TriageDeps {
   kick?: () => void;
   /** The Defender tenant whose findings a Teams tenant sees (Azure: the same tenant; embedded: the simulated one). */
   findingTenant: (teamsTenantId: string) => string;
+  /** Where a recommendation's exemption goes (policy assignment or Defender standard), looked up before deciding. */
+  targets: WriteTargets;
+  /** WRITEBACK: off records decisions in the register only ("recorded in Teams only"); nothing is queued for ARM. */
+  writeback: boolean;
 }
 
 export interface ActRequest {
@@ -92,7 +97,9 @@ export class TriageService {
     const person = await this.person(req.actor);
     const roles = await deps.roles.rolesOf(req.actor);
     const assignee = req.verb === 'reassign' && typeof params.assignee === 'string' ? await this.lookup(params.assignee) : undefined;
+    // Network lookups happen before the transaction: it holds row locks and must stay short.
     const approvers = req.verb === 'accept_risk' ? await this.approverPool() : undefined;
+    const exemption = await this.exemptionTargets(tenantId, findingKey, req.verb);
 
     try {
       return await deps.db.transaction().execute(async (tx): Promise<ActResult> => {
@@ -134,11 +141,9 @@ export class TriageService {
           after: decision.next,
           at: now.toISOString(),
         });
-        for (const write of writesFor(finding, decision.effects, ownerId(person))) {
-          await deps.queue.enqueue(tx, { tenantId, findingKey, registerSeq: entry.seq, write }, now);
-        }
-        await deps.processed.record(tx, tenantId, req.activityId, findingKey, { ok: true, message: decision.message }, now);
-        return { outcome: 'done', message: decision.message, finding: next, state: decision.next, decision };
+        const message = decision.message + (await this.queueWriteBack(tx, next, decision, entry.seq, ownerId(person), exemption, now));
+        await deps.processed.record(tx, tenantId, req.activityId, findingKey, { ok: true, message }, now);
+        return { outcome: 'done', message, finding: next, state: decision.next, decision };
       });
     } catch (err) {
       if (!(err instanceof StaleVersion)) throw err;
@@ -146,6 +151,69 @@ export class TriageService {
       const state = await deps.states.get(tenantId, findingKey);
       return { outcome: 'stale', message: staleMessage(state), finding, state };
     }
+  }
+
+  /**
+   * Queues the decision's writes to Defender, or records why they are not sent: WRITEBACK=off ("recorded in Teams
+   * only"), or no target in Azure (then the register gets a system entry saying so). Returns text for the answer.
+   */
+  private async queueWriteBack(tx: Executor, f: Finding, decision: Extract<Decision, { ok: true }>, registerSeq: number, decidedBy: string, exemption: Resolved<ExemptionTarget[]> | undefined, now: Date): Promise<string> {
+    const { deps } = this;
+    const job = { tenantId: f.tenantId, findingKey: f.key, registerSeq };
+    if (decision.effects.length === 0) return '';
+    if (!deps.writeback) {
+      for (const e of decision.effects) await deps.queue.recordNotSent(tx, { ...job, effect: e.type }, 'teams_only', 'write-back to Defender is off (WRITEBACK=off)', now);
+      return ' Recorded in Teams only: write-back to Defender is off.';
+    }
+    const plan = planWrites(f, decision.effects, decidedBy, exemption);
+    for (const write of plan.writes) await deps.queue.enqueue(tx, { ...job, write }, now);
+    if (plan.notWritten.length === 0) return '';
+    const reasons = [...new Set(plan.notWritten.map((n) => n.reason))].join('; ');
+    for (const n of plan.notWritten) await deps.queue.recordNotSent(tx, { ...job, effect: n.effect }, 'refused', n.reason, now);
+    await deps.register.append(tx, {
+      tenantId: f.tenantId,
+      findingKey: f.key,
+      zone: f.resource.zone,
+      verb: 'not_written_back',
+      actorId: 'system',
+      actorName: 'AI Posture Bot (write-back)',
+      role: 'system',
+      justification: `The ${decision.verb.replace(/_/g, ' ')} decision (register entry ${registerSeq}) was not written to Defender: ${reasons}.`,
+      before: decision.next,
+      after: decision.next,
+      at: now.toISOString(),
+    });
+    return ` Not written to Defender: ${reasons}.`;
+  }
+
+  /** A write-back Azure refused for good (or out of attempts): the register says the decision is not in Defender. */
+  async recordWriteBackFailure(job: WritebackJob, error: string): Promise<void> {
+    const { deps } = this;
+    await deps.db.transaction().execute(async (tx) => {
+      const finding = await deps.findings.get(job.tenantId, job.findingKey, tx);
+      const state = await deps.states.get(job.tenantId, job.findingKey, tx);
+      await deps.register.append(tx, {
+        tenantId: job.tenantId,
+        findingKey: job.findingKey,
+        zone: finding?.resource.zone ?? 3,
+        verb: 'write_back_failed',
+        actorId: 'system',
+        actorName: 'AI Posture Bot (write-back)',
+        role: 'system',
+        justification: `The ${job.write.type.replace(/_/g, ' ')} of register entry ${job.registerSeq} was not written to Defender: ${error}`.slice(0, 2000),
+        before: state,
+        after: state,
+        at: deps.clock.now().toISOString(),
+      });
+    });
+  }
+
+  /** A recommendation's exemption targets, for verbs that may exempt it (never thrown: a failed lookup is a reason). */
+  private async exemptionTargets(tenantId: string, findingKey: string, verb: string): Promise<Resolved<ExemptionTarget[]> | undefined> {
+    if (!this.deps.writeback) return undefined;
+    const finding = await this.deps.findings.get(tenantId, findingKey);
+    const ref = finding && needsExemptionTargets(finding, verb) ? recommendationRef(finding) : undefined;
+    return ref ? this.deps.targets.exemptionTargets(ref) : undefined;
   }
 
   /** Notifications, card refresh and the worker kick, after the decision committed. Failures are logged only. */
@@ -164,8 +232,9 @@ export class TriageService {
     }
   }
 
+  /** How the finding's write-back stands, with the reason when it failed or was not sent. */
   async syncStatus(tenantId: string, findingKey: string) {
-    return (await this.deps.queue.status(tenantId, findingKey)).status;
+    return this.deps.queue.status(tenantId, findingKey);
   }
 
   /** TriageViewSource for the notification cards. */
@@ -179,7 +248,7 @@ export class TriageService {
     if (!finding) return undefined;
     const state = await this.deps.states.get(tenantId, findingKey);
     const sync = await this.deps.queue.status(tenantId, findingKey);
-    return triageView(state, finding, sync.status);
+    return triageView(state, finding, sync.status, sync.error);
   }
 
   async current(teamsTenantId: string, findingKey: string): Promise<{ finding: Finding; state: TriageState } | undefined> {

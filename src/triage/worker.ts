@@ -6,6 +6,10 @@ import type { WritebackJob, WritebackQueue } from '../store/writeback';
 export interface WorkerOptions {
   queue: WritebackQueue;
   actions: DefenderActions;
+  /** WRITEBACK=off: queued jobs are settled as "recorded in Teams only" and never sent. */
+  enabled: boolean;
+  /** A job that will not be tried again (refused by Azure, or out of attempts): the register records it. */
+  onGaveUp?: (job: WritebackJob, error: string) => Promise<void>;
   clock: Clock;
   cards?: FindingCards;
   /** Attempts before a job is marked failed for an admin to look at. */
@@ -86,7 +90,14 @@ export class WritebackWorker {
   }
 
   private async attempt(job: WritebackJob): Promise<void> {
-    const { queue, actions, clock, cards } = this.options;
+    const { queue, clock, cards } = this.options;
+    if (this.options.enabled) await this.send(job);
+    else await queue.settleUnsent(job.id, 'write-back to Defender was turned off (WRITEBACK=off) before this was sent', clock.now());
+    await cards?.refresh(job.tenantId, job.findingKey).catch((err) => log().warn({ err, findingKey: job.findingKey }, 'card refresh after write-back failed'));
+  }
+
+  private async send(job: WritebackJob): Promise<void> {
+    const { queue, actions, clock } = this.options;
     try {
       await actions.apply(job.write);
       await queue.succeeded(job.id, clock.now());
@@ -95,9 +106,10 @@ export class WritebackWorker {
       const attempts = job.attempts + 1;
       const permanent = err instanceof PermanentWriteError;
       const retryAt = permanent || attempts >= this.maxAttempts ? undefined : new Date(clock.now().getTime() + Math.min(3_600_000, this.retryDelayMs * 2 ** (attempts - 1)));
-      await queue.failed(job.id, (err as Error).message ?? String(err), clock.now(), retryAt);
+      const message = (err as Error).message ?? String(err);
+      await queue.failed(job.id, message, clock.now(), retryAt);
       log().warn({ err, jobId: job.id, type: job.write.type, attempts, retryAt }, retryAt ? 'write-back failed: will retry' : 'write-back failed for good');
+      if (!retryAt) await this.options.onGaveUp?.(job, message).catch((e) => log().error({ err: e, jobId: job.id }, 'the failed write-back could not be recorded in the register'));
     }
-    await cards?.refresh(job.tenantId, job.findingKey).catch((err) => log().warn({ err, findingKey: job.findingKey }, 'card refresh after write-back failed'));
   }
 }

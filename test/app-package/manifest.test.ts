@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseEnv } from 'node:util';
 import { inflateSync } from 'node:zlib';
 
 // The Teams app package is the appPackage folder zipped flat (docs/deploy.md). These tests check what Teams
@@ -11,10 +12,14 @@ const APP_PACKAGE = join(REPO, 'appPackage');
 // Microsoft's schema lives beside the repo in ../shared (CI has it); it is read, never copied into the repo.
 const SCHEMA_DIR = join(REPO, '../shared/reference/teams/manifest');
 
-// Teams Toolkit placeholders the manifest must carry instead of real ids; docs/deploy.md says how to fill them.
+// Agents Toolkit placeholders the manifest carries instead of real ids and links; m365agents.yml fills them from
+// env/.env.<env> (docs/deploy.md). The ids are written by provision (sample GUIDs here); the publisher's name and
+// links are the values env/.env.dev ships with.
+const DEV_ENV = parseEnv(readFileSync(join(REPO, 'env', '.env.dev'), 'utf8')) as Record<string, string>;
 const PLACEHOLDERS: Record<string, string> = {
   TEAMS_APP_ID: '00000000-0000-4000-8000-000000000001',
   BOT_ID: '00000000-0000-4000-8000-000000000002',
+  ...Object.fromEntries(['APP_DEVELOPER_NAME', 'APP_WEBSITE_URL', 'APP_PRIVACY_URL', 'APP_TERMS_URL'].map((k) => [k, DEV_ENV[k] ?? ''])),
 };
 // The Teams command menu shows at most 32 characters of a title (the schema's own limit up to v1.19).
 const COMMAND_TITLE_MAX = 32;
@@ -47,7 +52,7 @@ type JsonSchema = { properties: Record<string, JsonSchema>; items?: JsonSchema; 
 const rawManifest = readFileSync(join(APP_PACKAGE, 'manifest.json'), 'utf8');
 const manifest = JSON.parse(rawManifest) as Manifest;
 
-/** The manifest as Teams Toolkit would emit it, with every `${{NAME}}` replaced by a sample GUID. */
+/** The manifest as the Agents Toolkit would emit it, with every `${{NAME}}` replaced (see PLACEHOLDERS). */
 function resolvedManifest(): Manifest {
   const text = rawManifest.replace(/\$\{\{([A-Z0-9_]+)\}\}/g, (_m, name: string) => {
     assert.ok(name in PLACEHOLDERS, `unknown placeholder \${{${name}}} in manifest.json`);
@@ -168,6 +173,8 @@ describe('Teams app package', () => {
     const used = [...rawManifest.matchAll(/\$\{\{([A-Z0-9_]+)\}\}/g)].map((m) => m[1]);
     assert.deepEqual([...new Set(used)].sort(), Object.keys(PLACEHOLDERS).sort());
     assert.doesNotMatch(rawManifest, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i, 'no GUIDs in the committed manifest');
+    // The toolkit fills each placeholder from env/.env.<env>: the dev environment names every one.
+    for (const name of Object.keys(PLACEHOLDERS)) assert.ok(name in DEV_ENV, `env/.env.dev does not define ${name}`);
   });
 
   it('declares one conversational bot for personal, team and group chat, without files', () => {
@@ -193,8 +200,8 @@ describe('Teams app package', () => {
     }
   });
 
-  it('points developer links at the project repository (https, not example.com)', () => {
-    const { name, websiteUrl, privacyUrl, termsOfUseUrl } = manifest.developer;
+  it('points developer links at the project repository (https, not example.com) as env/.env.dev ships them', () => {
+    const { name, websiteUrl, privacyUrl, termsOfUseUrl } = resolvedManifest().developer;
     assert.ok(name.length > 0 && name.length <= 32);
     for (const url of [websiteUrl, privacyUrl, termsOfUseUrl]) {
       assert.match(url, /^https:\/\/github\.com\/[^/]+\/ai-posture-bot(\/|$)/);

@@ -26,6 +26,16 @@ describe('configuration', () => {
     assert.equal(c.zoneTag, 'governance-zone');
   });
 
+  it('writes back by default in embedded mode only; WRITEBACK overrides; Entra database auth keeps no password', () => {
+    assert.equal(parseConfig({}).writeback, true);
+    const azure = { MODE: 'azure', BOT_ID: 'b', AZURE_SUBSCRIPTION_IDS: '11111111-2222-3333-4444-555555555555', LOG_ANALYTICS_WORKSPACE_ID: '11111111-2222-3333-4444-555555555555' };
+    assert.equal(parseConfig(azure).writeback, false, 'Azure starts with write-back off');
+    assert.equal(parseConfig({ ...azure, WRITEBACK: 'on' }).writeback, true);
+    assert.equal(parseConfig({ WRITEBACK: 'off' }).writeback, false);
+    const c = parseConfig({ STORE: 'postgres', DATABASE_AUTH: 'entra', DATABASE_URL: 'postgres://aiposture-id@db.postgres.database.azure.com:5432/aiposturebot?sslmode=require' });
+    assert.deepEqual(c.store, { kind: 'postgres', url: 'postgres://aiposture-id@db.postgres.database.azure.com:5432/aiposturebot?sslmode=require', entra: { scope: 'https://ossrdbms-aad.database.windows.net/.default' } });
+  });
+
   it('binds to all interfaces and turns JWT validation on when a bot app id is set', () => {
     const c = parseConfig({ BOT_ID: '11111111-2222-3333-4444-555555555555', BOT_PASSWORD: 's3cret' });
     assert.equal(c.server.host, '0.0.0.0');
@@ -54,6 +64,11 @@ describe('configuration', () => {
     ['an anchor container URL with a SAS token', { REGISTER_ANCHOR_BLOB_URL: 'https://contosoaudit.blob.core.windows.net/register-anchors?sv=2024-08-04&sig=abc' }, /REGISTER_ANCHOR_BLOB_URL must be the https:\/\/ URL of a Blob container without a SAS token/],
     ['an anchor container URL over http', { REGISTER_ANCHOR_BLOB_URL: 'http://contosoaudit.blob.core.windows.net/register-anchors' }, /REGISTER_ANCHOR_BLOB_URL must be the https:\/\/ URL/],
     ['a negative anchor interval', { REGISTER_ANCHOR_MINUTES: '-1' }, /REGISTER_ANCHOR_MINUTES: .*0/],
+    ['an unknown WRITEBACK', { WRITEBACK: 'yes' }, /WRITEBACK must be one of on, off \(got "yes"\)/],
+    ['Entra database auth with a password in the URL', { STORE: 'postgres', DATABASE_AUTH: 'entra', DATABASE_URL: 'postgres://bot:pw@db:5432/app' }, /DATABASE_URL must not contain a password when DATABASE_AUTH=entra/],
+    ['Entra database auth without a role name', { STORE: 'postgres', DATABASE_AUTH: 'entra', DATABASE_URL: 'postgres://db:5432/app' }, /DATABASE_URL must name the database role of the bot identity/],
+    ['Entra database auth on SQLite', { DATABASE_AUTH: 'entra' }, /DATABASE_AUTH can only be entra with STORE=postgres/],
+    ['a Graph endpoint with a path', { MICROSOFT_GRAPH_ENDPOINT: 'https://graph.microsoft.com/v1.0' }, /MICROSOFT_GRAPH_ENDPOINT must be an https:\/\/ origin without a path/],
   ];
   for (const [name, vars, expected] of bad) {
     it(`rejects ${name} with a message naming the variable`, () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadPolicy, parsePolicy, PolicyError, StaticRoleDirectory } from '../../src/config/policy';
+import { loadPolicy, parsePolicy, PolicyError, PolicyRoleDirectory } from '../../src/config/policy';
 import { DEFAULT_ZONE_POLICIES } from '../../src/domain/zones';
 
 const ROOT = join(__dirname, '..', '..');
@@ -36,12 +36,27 @@ describe('governance policy file', () => {
   });
 
   it('gives the Playground mock users their roles in the embedded policy', async () => {
-    const directory = new StaticRoleDirectory(loadPolicy(join(ROOT, 'env', 'policy.local.json')));
+    const directory = new PolicyRoleDirectory(loadPolicy(join(ROOT, 'env', 'policy.local.json')));
     const roles = async (id: string) => [...(await directory.rolesOf({ aadObjectId: id }))].sort();
     assert.deepEqual(await roles('1a0b0c0d-0000-4000-8000-000000000006'), ['admin', 'committee_member', 'soc_analyst']);
     assert.deepEqual(await roles('1a0b0c0d-0000-4000-8000-000000000003'), ['security_lead']);
     assert.deepEqual(await roles('1A0B0C0D-0000-4000-8000-000000000004'), ['committee_member']);
     assert.deepEqual(await roles('1a0b0c0d-0000-4000-8000-000000000001'), []);
     assert.ok(loadPolicy(join(ROOT, 'env', 'policy.dev.json')));
+  });
+
+  it('lists everyone holding a role: listed users and the members of its groups; a group it cannot read adds nobody', async () => {
+    const LEAD = '2c9d4e5f-0000-4000-8000-0000000000a1';
+    const [READABLE, FAILING] = ['5b2e8c1d-0000-4000-8000-000000000001', '5b2e8c1d-0000-4000-8000-000000000002'];
+    const policy = parsePolicy({ roles: { security_lead: { users: [LEAD.toUpperCase()], groups: [READABLE, FAILING] } } }, 'test');
+    const groups = {
+      memberIds: async (id: string) => {
+        if (id === FAILING) throw new Error('Graph answered 503');
+        return new Set([LEAD, '2c9d4e5f-0000-4000-8000-0000000000a2']);
+      },
+    };
+    assert.deepEqual(await new PolicyRoleDirectory(policy, groups).membersOf('security_lead'), [LEAD, '2c9d4e5f-0000-4000-8000-0000000000a2']);
+    assert.deepEqual(await new PolicyRoleDirectory(policy).membersOf('security_lead'), [LEAD], 'without a directory: the listed users only');
+    assert.deepEqual(await new PolicyRoleDirectory(policy).membersOf('committee_member'), []);
   });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { parsePolicy, StaticRoleDirectory, StaticUserDirectory } from '../../src/config/policy';
+import { parsePolicy, PolicyRoleDirectory, StaticUserDirectory } from '../../src/config/policy';
 import { FileAnchorStore } from '../../src/data/anchors';
 import { textProblem, wellFormed } from '../../src/domain/text';
 import { GENESIS_HASH } from '../../src/domain/triage/register';
@@ -41,10 +41,13 @@ describeEachDatabase('register text (property: any text a person enters round-tr
     triage = createTriage({
       db,
       policy: POLICY,
-      roles: new StaticRoleDirectory(POLICY),
+      roles: new PolicyRoleDirectory(POLICY),
       users: new StaticUserDirectory(POLICY.users),
       clock: { now: () => NOW },
+      // Decisions are recorded in Teams only (WRITEBACK=off): this test is about the register, not Defender.
       actions: { kind: 'unused', apply: () => Promise.reject(new Error('the write-back worker is not started in this test')) },
+      targets: { exemptionTargets: () => Promise.reject(new Error('not asked for with write-back off')) },
+      writeback: false,
       notifier: { requestApproval: async () => undefined, tell: async () => undefined },
       findingTenant: (id) => id,
       anchors: new FileAnchorStore(join(mkdtempSync(join(tmpdir(), 'register-text-')), 'anchors.jsonl')),

@@ -1,7 +1,7 @@
 import type { RunningBot } from '../../src/bot';
 import type { Finding } from '../../src/domain/finding';
 import { setLogLevel } from '../../src/log';
-import { TENANT_ID as SIM_TENANT } from '../../src/sim';
+import { policyDefinitionId, TENANT_ID as SIM_TENANT } from '../../src/sim';
 import { clickCard, startTestBot, type InvokeAnswer } from '../support/bot';
 
 /** The Agents Playground's mock users (.m365agentsplayground.yml) with their roles in env/policy.local.json. */
@@ -39,7 +39,15 @@ export function recommendation(name: string, zone: 1 | 2 | 3, severity: Finding[
     status: 'active',
     firstSeen: new Date('2025-06-10T10:00:00Z'),
     lastSeen: new Date('2025-06-16T10:00:00Z'),
-    details: { assessmentId, defenderStatus: 'Unhealthy', description: 'Restrict network access.', portalUrl: 'https://portal.azure.com/' },
+    details: {
+      assessmentId,
+      defenderStatus: 'Unhealthy',
+      description: 'Restrict network access.',
+      portalUrl: 'https://portal.azure.com/',
+      // As the feed stores it: the assessment metadata's policy (one the simulated benchmark assigns) and source.
+      policyDefinitionId: policyDefinitionId({ displayName: 'Azure AI Services resources should restrict network access' }),
+      cloud: 'Azure',
+    },
     version: 1,
   };
 }
@@ -57,6 +65,7 @@ export function alert(alertName: string, rg = 'rg-fraud'): Finding {
     firstSeen: new Date('2025-06-16T09:00:00Z'),
     lastSeen: new Date('2025-06-16T09:05:00Z'),
     details: {
+      alertArmId: `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.Security/locations/centralus/alerts/${alertName}`,
       alertType: 'AI.Azure_Jailbreak.ContentFiltering.DetectedAttempt',
       description: 'Jailbreak attempt',
       portalUrl: `https://portal.azure.com/#blade/Microsoft_Azure_Security/AlertBlade/alertId/${alertName}/subscriptionId/${SUB}/resourceGroup/${rg}/referencedFrom/alertDeepLink/location/centralus`,

@@ -1,120 +1,99 @@
-import type { TokenCredential } from '@azure/identity';
-import { PolicyClient } from '@azure/arm-policy';
-import { SecurityCenter } from '@azure/arm-security';
-import { createHttpHeaders, createPipelineRequest } from '@azure/core-rest-pipeline';
 import { PermanentWriteError, type DefenderActions, type DefenderWrite } from '../../domain/triage/ports';
-import type { AzureClientOptions } from '../azure/client-options';
+import { ArmClients, classify, type ArmOptions } from './arm';
+import type { AssignedStandard, SecurityStandards } from './exemption-targets';
 
 /** Governance assignments exist only in this preview API; @azure/arm-security 5 has no operations for them. */
 export const GOVERNANCE_API_VERSION = '2022-01-01-preview';
 /** @azure/arm-policy 6 dropped the policyExemptions operations; this is the current exemptions API. */
 export const EXEMPTIONS_API_VERSION = '2022-07-01-preview';
-const MANAGEMENT = 'https://management.azure.com';
+/** Defender for Cloud's security standards and standard assignments (exemptions for AWS, GCP, custom standards). */
+export const STANDARDS_API_VERSION = '2024-08-01';
 
-export interface AzureDefenderActionsOptions {
-  credential: TokenCredential;
-  /** Replaces https://management.azure.com (tests). */
-  endpoint?: string;
-  clientOptions?: AzureClientOptions;
-}
+export type AzureDefenderActionsOptions = ArmOptions;
 
-interface SdkError {
-  statusCode?: number;
-  code?: string;
-  message?: string;
-}
-
-/** 4xx other than timeout, conflict and throttling will fail the same way again: no retry. */
-function classify(status: number | undefined, what: string, detail: string): Error {
-  const message = `${what} failed${status ? ` with HTTP ${status}` : ''}: ${detail}`;
-  return status && status >= 400 && status < 500 && ![408, 409, 429].includes(status) ? new PermanentWriteError(message) : new Error(message);
-}
+type Write<T extends DefenderWrite['type']> = Extract<DefenderWrite, { type: T }>;
 
 /**
- * Writes triage decisions to Azure: Defender governance assignments and Azure Policy exemptions as raw
- * requests through the SDK clients' own pipelines (auth, retry and throttling policies included), and
- * alert state changes through @azure/arm-security's alerts operations.
+ * Writes triage decisions to Azure: Defender governance assignments, Azure Policy exemptions and Defender
+ * standard-assignment exemptions as raw requests through the SDK clients' own pipelines (auth, retry and
+ * throttling policies included), and alert state changes through @azure/arm-security's alerts operations.
+ * Each write addresses the exact resource the targets resolved (src/triage/targets.ts).
  */
 export class AzureDefenderActions implements DefenderActions {
   readonly kind = 'azure';
-  private readonly security = new Map<string, SecurityCenter>();
-  private readonly policy: PolicyClient;
-  private readonly endpoint: string;
+  readonly arm: ArmClients;
 
-  constructor(private readonly options: AzureDefenderActionsOptions) {
-    this.endpoint = (options.endpoint ?? MANAGEMENT).replace(/\/$/, '');
-    this.policy = new PolicyClient(options.credential, { ...options.clientOptions, endpoint: options.endpoint });
+  constructor(options: AzureDefenderActionsOptions) {
+    this.arm = new ArmClients(options);
   }
 
   async apply(w: DefenderWrite): Promise<void> {
-    if (w.type === 'governance_assignment') {
-      const url = `${this.endpoint}${w.assessmentId}/governanceAssignments/${w.assignmentKey}?api-version=${GOVERNANCE_API_VERSION}`;
-      const body = {
-        properties: {
-          owner: w.owner,
-          remediationDueDate: w.remediationDueDate,
-          isGracePeriod: w.isGracePeriod,
-          governanceEmailNotification: { disableManagerEmailNotification: false, disableOwnerEmailNotification: false },
-        },
-      };
-      return this.send(this.securityFor(w.assessmentId), 'PUT', url, body, 'Governance assignment');
+    switch (w.type) {
+      case 'governance_assignment':
+        return this.governance(w);
+      case 'exemption':
+        return this.exemption(w);
+      case 'exemption_delete':
+        await this.arm.send(this.arm.policy, 'DELETE', exemptionPath(w), EXEMPTIONS_API_VERSION, undefined, 'Policy exemption removal', [404]);
+        return;
+      case 'standard_exemption':
+        return this.standardExemption(w);
+      case 'standard_exemption_delete':
+        await this.arm.send(this.arm.securityFor(w.scope), 'DELETE', standardAssignmentPath(w), STANDARDS_API_VERSION, undefined, 'Standard exemption removal', [404]);
+        return;
+      case 'alert_state':
+        return this.alertState(w);
     }
-    if (w.type === 'exemption') {
-      const url = `${this.endpoint}${w.scope}/providers/Microsoft.Authorization/policyExemptions/${w.name}?api-version=${EXEMPTIONS_API_VERSION}`;
-      const body = {
-        properties: {
-          policyAssignmentId: w.policyAssignmentId,
-          policyDefinitionReferenceIds: w.policyDefinitionReferenceIds,
-          exemptionCategory: w.category,
-          expiresOn: w.expiresOn,
-          displayName: w.displayName,
-          description: w.description,
-          metadata: w.metadata,
-        },
-      };
-      return this.send(this.policy, 'PUT', url, body, 'Policy exemption');
-    }
-    if (w.type === 'exemption_delete') {
-      const url = `${this.endpoint}${w.scope}/providers/Microsoft.Authorization/policyExemptions/${w.name}?api-version=${EXEMPTIONS_API_VERSION}`;
-      return this.send(this.policy, 'DELETE', url, undefined, 'Policy exemption removal', [404]);
-    }
-    return this.alertState(w);
   }
 
-  private securityFor(id: string): SecurityCenter {
-    const sub = /\/subscriptions\/([^/]+)/i.exec(id)?.[1];
-    if (!sub) throw new PermanentWriteError(`no subscription in ${id}`);
-    let client = this.security.get(sub);
-    if (!client) {
-      client = new SecurityCenter(this.options.credential, sub, { ...this.options.clientOptions, endpoint: this.options.endpoint });
-      this.security.set(sub, client);
-    }
-    return client;
+  private async governance(w: Write<'governance_assignment'>): Promise<void> {
+    const body = {
+      properties: {
+        owner: w.owner,
+        remediationDueDate: w.remediationDueDate,
+        isGracePeriod: w.isGracePeriod,
+        governanceEmailNotification: { disableManagerEmailNotification: false, disableOwnerEmailNotification: false },
+      },
+    };
+    await this.arm.send(this.arm.securityFor(w.assessmentId), 'PUT', `${w.assessmentId}/governanceAssignments/${w.assignmentKey}`, GOVERNANCE_API_VERSION, body, 'Governance assignment');
   }
 
-  private async send(client: SecurityCenter | PolicyClient, method: 'PUT' | 'DELETE', url: string, body: unknown, what: string, alsoOk: number[] = []): Promise<void> {
-    const request = createPipelineRequest({
-      url,
-      method,
-      headers: createHttpHeaders({ 'content-type': 'application/json', accept: 'application/json' }),
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    let response;
-    try {
-      response = await client.sendRequest(request);
-    } catch (err) {
-      const e = err as SdkError;
-      throw classify(e.statusCode, what, e.message ?? String(err));
-    }
-    if ((response.status >= 200 && response.status < 300) || alsoOk.includes(response.status)) return;
-    throw classify(response.status, what, errorText(response.bodyAsText));
+  private async exemption(w: Write<'exemption'>): Promise<void> {
+    const body = {
+      properties: {
+        policyAssignmentId: w.policyAssignmentId,
+        // A single-policy assignment has no initiative references to name.
+        ...(w.policyDefinitionReferenceIds.length > 0 ? { policyDefinitionReferenceIds: w.policyDefinitionReferenceIds } : {}),
+        exemptionCategory: w.category,
+        expiresOn: w.expiresOn,
+        displayName: w.displayName,
+        description: w.description,
+        metadata: w.metadata,
+      },
+    };
+    await this.arm.send(this.arm.policy, 'PUT', exemptionPath(w), EXEMPTIONS_API_VERSION, body, 'Policy exemption');
   }
 
-  private async alertState(w: Extract<DefenderWrite, { type: 'alert_state' }>): Promise<void> {
+  private async standardExemption(w: Write<'standard_exemption'>): Promise<void> {
+    const body = {
+      properties: {
+        displayName: w.displayName,
+        description: w.description,
+        assignedStandard: { id: w.standardId },
+        effect: 'Exempt',
+        expiresOn: w.expiresOn,
+        // The standard-assignment API spells its categories in lower case.
+        exemptionData: { exemptionCategory: w.category === 'Waiver' ? 'waiver' : 'mitigated', assignedAssessment: { assessmentKey: w.assessmentKey } },
+      },
+    };
+    await this.arm.send(this.arm.securityFor(w.scope), 'PUT', standardAssignmentPath(w), STANDARDS_API_VERSION, body, 'Standard exemption');
+  }
+
+  private async alertState(w: Write<'alert_state'>): Promise<void> {
     const m = /\/subscriptions\/[^/]+(?:\/resourceGroups\/([^/]+))?\/providers\/Microsoft\.Security\/locations\/([^/]+)\/alerts\/([^/]+)$/i.exec(w.alertId);
     if (!m) throw new PermanentWriteError(`not an alert id: ${w.alertId}`);
     const [, rg, location, name] = m as unknown as [string, string | undefined, string, string];
-    const alerts = this.securityFor(w.alertId).alerts;
+    const alerts = this.arm.securityFor(w.alertId).alerts;
     try {
       if (rg) {
         if (w.state === 'Resolve') await alerts.updateResourceGroupLevelStateToResolve(location, name, rg);
@@ -124,19 +103,42 @@ export class AzureDefenderActions implements DefenderActions {
       else if (w.state === 'Dismiss') await alerts.updateSubscriptionLevelStateToDismiss(location, name);
       else await alerts.updateSubscriptionLevelStateToActivate(location, name);
     } catch (err) {
-      const e = err as SdkError;
+      const e = err as { statusCode?: number; message?: string };
       throw classify(e.statusCode, `Alert ${w.state.toLowerCase()}`, e.message ?? String(err));
     }
   }
 }
 
-function errorText(body: string | null | undefined): string {
-  if (!body) return 'no details';
-  try {
-    const e = (JSON.parse(body) as { error?: { code?: string; message?: string } }).error;
-    if (e) return `${e.code ?? ''} ${e.message ?? ''}`.trim();
-  } catch {
-    // not JSON
+const exemptionPath = (w: { scope: string; name: string }) => `${w.scope}/providers/Microsoft.Authorization/policyExemptions/${w.name}`;
+const standardAssignmentPath = (w: { scope: string; name: string }) => `${w.scope}/providers/Microsoft.Security/standardAssignments/${w.name}`;
+
+/**
+ * The standards assigned (effect Audit) at a security connector or subscription, with the assessments each lists:
+ * `GET {scope}/providers/Microsoft.Security/standardAssignments` and `…/securityStandards` (api-version 2024-08-01).
+ */
+export class AzureSecurityStandards implements SecurityStandards {
+  constructor(private readonly arm: ArmClients) {}
+
+  async assignedAt(scope: string): Promise<AssignedStandard[]> {
+    const client = this.arm.securityFor(scope);
+    const assignments = await this.arm.list(client, `${scope}/providers/Microsoft.Security/standardAssignments`, STANDARDS_API_VERSION, 'Listing standard assignments');
+    const standards = await this.arm.list(client, `${scope}/providers/Microsoft.Security/securityStandards`, STANDARDS_API_VERSION, 'Listing security standards');
+    const keysOf = new Map(standards.map((s) => [lastSegment(String(s.id ?? s.name ?? '')), assessmentKeys(s)]));
+    const out: AssignedStandard[] = [];
+    for (const a of assignments) {
+      const p = (a.properties ?? {}) as { effect?: string; assignedStandard?: { id?: string } };
+      const standardId = p.assignedStandard?.id;
+      // Exempt and Attest assignments are exceptions, not standards in force.
+      if (!standardId || String(p.effect).toLowerCase() !== 'audit') continue;
+      out.push({ standardId, assessmentKeys: keysOf.get(lastSegment(standardId)) ?? new Set() });
+    }
+    return out;
   }
-  return body.slice(0, 300);
+}
+
+const lastSegment = (id: string) => id.split('/').filter(Boolean).pop()?.toLowerCase() ?? '';
+
+function assessmentKeys(standard: Record<string, unknown>): Set<string> {
+  const list = ((standard.properties ?? {}) as { assessments?: { assessmentKey?: string }[] }).assessments ?? [];
+  return new Set(list.map((a) => String(a.assessmentKey ?? '').toLowerCase()).filter(Boolean));
 }

@@ -1,6 +1,7 @@
 import type { DefenderActions, DefenderWrite } from '../../domain/triage/ports';
 import { policyresources, securityresources, type TableSchema } from '../../schemas';
-import type { Row } from '../../sim';
+import { securityStandards, type Row } from '../../sim';
+import type { AssignedStandard, SecurityStandards } from './exemption-targets';
 
 /** Builds a row with exactly the schema's columns (missing ones null), as the simulator's own rows are. */
 function row(schema: TableSchema, values: Row): Row {
@@ -17,6 +18,11 @@ const resourceGroupOf = (id: string) => (/\/resourceGroups\/([^/]+)/i.exec(id)?.
  */
 export class EmbeddedDefenderActions implements DefenderActions {
   readonly kind = 'simulated-tenant';
+  /**
+   * Defender standard-assignment exemptions (AWS, GCP) by ARM id. The simulated Resource Graph tables have no
+   * row type for them, so they are kept here.
+   */
+  readonly standardExemptions = new Map<string, Extract<DefenderWrite, { type: 'standard_exemption' }>>();
 
   constructor(
     private readonly tables: Record<string, Row[]>,
@@ -27,6 +33,8 @@ export class EmbeddedDefenderActions implements DefenderActions {
     if (w.type === 'governance_assignment') return this.governance(w);
     if (w.type === 'exemption') return this.exemption(w);
     if (w.type === 'exemption_delete') return this.remove('policyresources', `${w.scope}/providers/Microsoft.Authorization/policyExemptions/${w.name}`);
+    if (w.type === 'standard_exemption') return void this.standardExemptions.set(standardAssignmentId(w), w);
+    if (w.type === 'standard_exemption_delete') return void this.standardExemptions.delete(standardAssignmentId(w));
     return this.alertState(w);
   }
 
@@ -113,3 +121,14 @@ export class EmbeddedDefenderActions implements DefenderActions {
     if (!found) throw new Error(`alert ${name} is not in the simulated tenant`);
   }
 }
+
+const standardAssignmentId = (w: { scope: string; name: string }) => `${w.scope}/providers/Microsoft.Security/standardAssignments/${w.name}`.toLowerCase();
+
+/** The simulated tenant's Defender standards: the benchmark assigned on its AWS and GCP connectors. */
+export const embeddedStandards: SecurityStandards = {
+  async assignedAt(scope: string): Promise<AssignedStandard[]> {
+    return securityStandards()
+      .filter((s) => s.scope.toLowerCase() === scope.toLowerCase())
+      .map((s) => ({ standardId: s.standardId, assessmentKeys: new Set(s.assessmentKeys.map((k) => k.toLowerCase())) }));
+  },
+};

@@ -28,6 +28,8 @@ export function alertFinding(row: Row, lookup: ResourceLookup): Finding {
     firstSeen: date(p.StartTimeUtc, generated),
     lastSeen: date(p.EndTimeUtc, generated),
     details: {
+      // Write-backs address the alert by this id (src/triage/targets.ts), never by one rebuilt from AlertUri.
+      alertArmId: text(row.id) || undefined,
       alertType: text(p.AlertType),
       defenderStatus: status,
       description: text(p.Description),

@@ -43,6 +43,9 @@ export function recommendationFinding(row: Row, lookup: ResourceLookup, governan
     lastSeen: date(status.statusChangeDate, first),
     details: {
       assessmentId: text(row.id),
+      // Where an exemption goes: the Azure Policy behind it, or (AWS, GCP, custom) Defender's security standards.
+      policyDefinitionId: text(meta.policyDefinitionId) || undefined,
+      cloud: text(details.Source ?? details.source) || undefined,
       defenderStatus: code,
       description: text(meta.description),
       remediation: text(meta.remediationDescription),

@@ -26,7 +26,7 @@ export function register(app: Application, deps: TeamsDeps): void {
     }
     const sync = await triage.syncStatus(f.tenantId, f.key);
     const tone = result.outcome === 'done' || result.outcome === 'replayed' ? 'good' : 'attention';
-    return answerCard(f, triageView(result.state, f, sync), result.message, tone);
+    return answerCard(f, triageView(result.state, f, sync.status, sync.error), result.message, tone);
   };
 
   for (const verb of TRIAGE_VERBS) {
